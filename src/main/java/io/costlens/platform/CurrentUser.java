@@ -1,0 +1,23 @@
+package io.costlens.platform;
+
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The authenticated caller of a request, as controllers receive it with
+ * {@code @AuthenticationPrincipal}.
+ *
+ * @param userId the user's id
+ * @param username the user's name
+ * @param role what the user may do
+ * @param tier the rate-limit tier that applies to this request
+ * @param apiKeyId the API key used, or {@code null} when a token was used
+ */
+public record CurrentUser(UUID userId, String username, Role role, String tier, @Nullable UUID apiKeyId) {
+
+	public boolean isAdmin() {
+		return this.role == Role.ADMIN;
+	}
+
+}

@@ -1,0 +1,110 @@
+package io.costlens.platform.health;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.costlens.platform.DatabaseInfo;
+import io.costlens.platform.data.DatabaseReport;
+import io.costlens.platform.web.Problems;
+
+/** Service information and the health probes load balancers and Kubernetes call. */
+@RestController
+@Tag(name = "Health", description = "Service information and probes")
+class HealthController {
+
+	private final DatabaseProbe database;
+
+	private final DatabaseReport report;
+
+	private final ServiceVersion version;
+
+	private final Environment environment;
+
+	HealthController(DatabaseProbe database, DatabaseReport report, ServiceVersion version, Environment environment) {
+		this.database = database;
+		this.report = report;
+		this.version = version;
+		this.environment = environment;
+	}
+
+	@GetMapping("/")
+	@Operation(summary = "Service name, version and links")
+	ServiceInfo root() {
+		return new ServiceInfo("Costlens", this.version.value(),
+				"Usage, tokens, latency and cost of LLM, ML-model and cloud workloads", Map.of("health", "/health",
+						"ready", "/ready", "docs", "/docs", "redoc", "/redoc", "openapi", "/openapi.json"));
+	}
+
+	@GetMapping("/health")
+	@Operation(summary = "Overall health: version and the state of each dependency (always 200)")
+	Health health() {
+		boolean up = this.database.isUp();
+		DatabaseInfo info = this.report.info();
+		return new Health(up ? "healthy" : "degraded", this.version.value(), Instant.now(),
+				new Dependency(up ? "up" : "down", info.vendor()));
+	}
+
+	@GetMapping({ "/ready", "/api/v2/health/ready" })
+	@Operation(summary = "Readiness: 200 when the database answers, 503 while it does not")
+	ResponseEntity<?> ready(HttpServletRequest request) {
+		if (this.database.isUp()) {
+			return ResponseEntity.ok(Map.of("status", "ready", "database", "up"));
+		}
+		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "The database is not reachable",
+				request.getRequestURI());
+		problem.setProperty("database", "down");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
+	}
+
+	@GetMapping("/api/v2/health/live")
+	@Operation(summary = "Liveness: 200 while the process serves requests")
+	Map<String, String> live() {
+		return Map.of("status", "alive");
+	}
+
+	@GetMapping("/api/v2/health/startup")
+	@Operation(summary = "Startup: 200 once the application has started")
+	Map<String, String> startup() {
+		return Map.of("status", "started");
+	}
+
+	@GetMapping("/api/v2/health/info")
+	@Operation(summary = "Build, runtime and database details (authenticated)")
+	Map<String, Object> info() {
+		DatabaseInfo db = this.report.info();
+		Map<String, Object> info = new LinkedHashMap<>();
+		info.put("name", "Costlens");
+		info.put("version", this.version.value());
+		info.put("java", Runtime.version().toString());
+		info.put("profiles", List.of(this.environment.getActiveProfiles()));
+		info.put("uptime_seconds", Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()).toSeconds());
+		info.put("database", Map.of("vendor", db.vendor(), "version", db.version(), "location", db.location(),
+				"quick_start", db.quickStart()));
+		return info;
+	}
+
+	record ServiceInfo(String name, String version, String description, Map<String, String> links) {
+	}
+
+	record Health(String status, String version, Instant timestamp, Dependency database) {
+	}
+
+	record Dependency(String status, String vendor) {
+	}
+
+}

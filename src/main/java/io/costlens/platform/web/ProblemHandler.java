@@ -1,0 +1,208 @@
+package io.costlens.platform.web;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import io.costlens.platform.ProblemException;
+import io.costlens.platform.web.Problems.FieldProblem;
+
+/**
+ * Maps every exception that reaches Spring MVC to the problem+json shape: domain failures
+ * with their own status and code, malformed bodies as 422 naming each bad field, anything
+ * unexpected as a bare 500 (logged here, never shown to the client).
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	@ExceptionHandler(ProblemException.class)
+	ResponseEntity<Object> handleProblem(ProblemException ex, HttpServletRequest request) {
+		return respond(Problems.of(ex.status(), ex.code(), ex.getMessage(), request.getRequestURI()));
+	}
+
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, HttpServletRequest request) {
+		List<FieldProblem> errors = ex.getConstraintViolations()
+			.stream()
+			.map((v) -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+			.toList();
+		return respond(Problems
+			.withFieldErrors(Problems.of(HttpStatus.BAD_REQUEST, summary(errors), request.getRequestURI()), errors));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
+		PayloadTooLarge tooLarge = causeOfType(ex, PayloadTooLarge.class);
+		if (tooLarge != null) {
+			return handleProblem(tooLarge, request);
+		}
+		log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), ex);
+		return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+				"The server failed to handle this request", request.getRequestURI()));
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		PayloadTooLarge tooLarge = causeOfType(ex, PayloadTooLarge.class);
+		if (tooLarge != null) {
+			return handleProblem(tooLarge, ((ServletWebRequest) request).getRequest());
+		}
+		FieldProblem problem = describe(ex);
+		ProblemDetail body = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation_error",
+				"The request body is not valid: " + problem.field() + ": " + problem.message(), path(request));
+		return respond(Problems.withFieldErrors(body, List.of(problem)));
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldProblem> errors = ex.getBindingResult()
+			.getAllErrors()
+			.stream()
+			.map((e) -> new FieldProblem((e instanceof FieldError f) ? Names.snake(f.getField()) : e.getObjectName(),
+					String.valueOf(e.getDefaultMessage())))
+			.toList();
+		return respond(Problems.withFieldErrors(
+				Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation_error", summary(errors), path(request)),
+				errors));
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldProblem> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap((r) -> r.getResolvableErrors()
+				.stream()
+				.map((e) -> new FieldProblem(String.valueOf(r.getMethodParameter().getParameterName()),
+						String.valueOf(e.getDefaultMessage()))))
+			.toList();
+		return respond(
+				Problems.withFieldErrors(Problems.of(HttpStatus.BAD_REQUEST, summary(errors), path(request)), errors));
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return respond(Problems.of(HttpStatus.NOT_FOUND,
+				"No endpoint " + ex.getHttpMethod() + " /" + ex.getResourcePath(), path(request)));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ProblemDetail problem = (body instanceof ProblemDetail p) ? p
+				: ProblemDetail.forStatusAndDetail(statusCode, ex.getClass().getSimpleName());
+		Problems.complete(problem, Problems.codeFor(statusCode), path(request));
+		return ResponseEntity.status(statusCode).headers(headers).body(problem);
+	}
+
+	private static ResponseEntity<Object> respond(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).body(problem);
+	}
+
+	private static FieldProblem describe(HttpMessageNotReadableException ex) {
+		JacksonException jackson = causeOfType(ex, JacksonException.class);
+		if (jackson == null) {
+			return new FieldProblem("body", "required and must be valid JSON");
+		}
+		String field = jackson.getPath().isEmpty() ? "body" : pathOf(jackson.getPath());
+		if (jackson instanceof InvalidFormatException invalid) {
+			return new FieldProblem(field, "cannot be read as " + invalid.getTargetType().getSimpleName() + " (got "
+					+ abbreviate(String.valueOf(invalid.getValue())) + ")");
+		}
+		if (jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+			return new FieldProblem(field, "must be " + typeName(mismatch.getTargetType()));
+		}
+		return new FieldProblem(field, "malformed JSON: " + abbreviate(jackson.getOriginalMessage()));
+	}
+
+	private static String pathOf(List<JacksonException.Reference> path) {
+		StringBuilder out = new StringBuilder();
+		for (JacksonException.Reference ref : path) {
+			if (ref.getPropertyName() != null) {
+				out.append(out.isEmpty() ? "" : ".").append(ref.getPropertyName());
+			}
+			else if (ref.getIndex() >= 0) {
+				out.append('[').append(ref.getIndex()).append(']');
+			}
+		}
+		return out.isEmpty() ? "body" : out.toString();
+	}
+
+	private static String typeName(Class<?> type) {
+		if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+			return "a number";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "true or false";
+		}
+		if (type == String.class) {
+			return "a string";
+		}
+		if (Iterable.class.isAssignableFrom(type) || type.isArray()) {
+			return "an array";
+		}
+		return "a " + type.getSimpleName();
+	}
+
+	private static String abbreviate(@Nullable String text) {
+		if (text == null) {
+			return "";
+		}
+		return (text.length() <= 120) ? text : text.substring(0, 117) + "...";
+	}
+
+	private static String summary(List<FieldProblem> errors) {
+		if (errors.isEmpty()) {
+			return "The request is not valid";
+		}
+		return errors.stream().map((e) -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+	}
+
+	private static String lastNode(String propertyPath) {
+		int dot = propertyPath.lastIndexOf('.');
+		return Names.snake((dot >= 0) ? propertyPath.substring(dot + 1) : propertyPath);
+	}
+
+	private static @Nullable String path(WebRequest request) {
+		return (request instanceof ServletWebRequest servlet) ? servlet.getRequest().getRequestURI() : null;
+	}
+
+	private static <T extends Throwable> @Nullable T causeOfType(Throwable ex, Class<T> type) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (type.isInstance(t)) {
+				return type.cast(t);
+			}
+		}
+		return null;
+	}
+
+}

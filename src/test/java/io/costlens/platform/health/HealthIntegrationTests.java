@@ -1,0 +1,80 @@
+package io.costlens.platform.health;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.costlens.IntegrationTest;
+import io.costlens.TestApi;
+import io.costlens.TestApi.Response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class HealthIntegrationTests {
+
+	@Autowired
+	TestApi api;
+
+	@Test
+	void describesTheServiceAtTheRoot() {
+		Response response = this.api.get("/").anonymous().send();
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("name").asString()).isEqualTo("Costlens");
+		assertThat(response.json().get("version").asString()).isNotBlank();
+		assertThat(response.json().get("links").get("docs").asString()).isEqualTo("/docs");
+	}
+
+	@Test
+	void reportsHealthWithDatabaseVendor() {
+		Response response = this.api.get("/health").anonymous().send();
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("status").asString()).isEqualTo("healthy");
+		assertThat(response.json().get("database").get("status").asString()).isEqualTo("up");
+		assertThat(response.json().get("database").get("vendor").asString()).isIn("H2", "PostgreSQL");
+	}
+
+	@Test
+	void answersKubernetesProbesWithoutCredentials() {
+		assertThat(this.api.get("/ready").anonymous().send().status()).isEqualTo(200);
+		assertThat(this.api.get("/api/v2/health/ready").anonymous().send().status()).isEqualTo(200);
+		assertThat(this.api.get("/api/v2/health/live").anonymous().send().json().get("status").asString())
+			.isEqualTo("alive");
+		assertThat(this.api.get("/api/v2/health/startup").anonymous().send().status()).isEqualTo(200);
+	}
+
+	@Test
+	void showsRuntimeInfoToAuthenticatedCallersOnly() {
+		assertThat(this.api.get("/api/v2/health/info").anonymous().send().status()).isEqualTo(401);
+
+		Response response = this.api.get("/api/v2/health/info").send();
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("database").get("vendor").asString()).isIn("H2", "PostgreSQL");
+	}
+
+	@Test
+	void servesTheOpenApiDescriptionAndBothViewers() {
+		Response spec = this.api.get("/openapi.json").anonymous().send();
+		assertThat(spec.status()).isEqualTo(200);
+		assertThat(spec.json().get("openapi").asString()).startsWith("3.");
+		assertThat(spec.json().get("paths").has("/health")).isTrue();
+
+		assertThat(this.api.get("/swagger-ui/index.html").anonymous().send().body()).contains("Swagger UI");
+		Response redoc = this.api.get("/redoc").anonymous().send();
+		assertThat(redoc.status()).isEqualTo(200);
+		assertThat(redoc.body()).contains("<redoc spec-url=\"/openapi.json\">");
+		assertThat(this.api.get("/webjars/redoc/bundles/redoc.standalone.js").anonymous().send().status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void redirectsDocsToSwaggerUi() {
+		Response response = this.api.get("/docs").anonymous().send();
+
+		assertThat(response.status()).isEqualTo(302);
+		assertThat(response.header("Location")).contains("swagger-ui");
+	}
+
+}
