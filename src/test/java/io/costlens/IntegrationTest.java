@@ -17,9 +17,7 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "costlens.admin.api-key=" + TestApi.ADMIN_KEY,
-				"costlens.admin.password=" + TestApi.ADMIN_PASSWORD })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(TestApi.class)
 public @interface IntegrationTest {
 

@@ -9,7 +9,9 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
@@ -29,14 +31,18 @@ class HealthController {
 
 	private final DatabaseProbe database;
 
+	private final RedisProbe redis;
+
 	private final DatabaseReport report;
 
 	private final ServiceVersion version;
 
 	private final Environment environment;
 
-	HealthController(DatabaseProbe database, DatabaseReport report, ServiceVersion version, Environment environment) {
+	HealthController(DatabaseProbe database, RedisProbe redis, DatabaseReport report, ServiceVersion version,
+			Environment environment) {
 		this.database = database;
+		this.redis = redis;
 		this.report = report;
 		this.version = version;
 		this.environment = environment;
@@ -53,10 +59,15 @@ class HealthController {
 	@GetMapping("/health")
 	@Operation(summary = "Overall health: version and the state of each dependency (always 200)")
 	Health health() {
-		boolean up = this.database.isUp();
-		DatabaseInfo info = this.report.info();
-		return new Health(up ? "healthy" : "degraded", this.version.value(), Instant.now(),
-				new Dependency(up ? "up" : "down", info.vendor()));
+		boolean databaseUp = this.database.isUp();
+		Dependency redis = null;
+		boolean redisUp = true;
+		if (this.redis.isConfigured()) {
+			redisUp = this.redis.isUp();
+			redis = new Dependency(redisUp ? "up" : "down", "Redis");
+		}
+		return new Health((databaseUp && redisUp) ? "healthy" : "degraded", this.version.value(), Instant.now(),
+				new Dependency(databaseUp ? "up" : "down", this.report.info().vendor()), redis);
 	}
 
 	@GetMapping({ "/ready", "/api/v2/health/ready" })
@@ -101,7 +112,8 @@ class HealthController {
 	record ServiceInfo(String name, String version, String description, Map<String, String> links) {
 	}
 
-	record Health(String status, String version, Instant timestamp, Dependency database) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Health(String status, String version, Instant timestamp, Dependency database, @Nullable Dependency redis) {
 	}
 
 	record Dependency(String status, String vendor) {

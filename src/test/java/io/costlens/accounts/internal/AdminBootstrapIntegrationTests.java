@@ -31,7 +31,8 @@ class AdminBootstrapIntegrationTests {
 	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 			properties = { "spring.datasource.url=jdbc:h2:mem:bootstrap-random" + OwnH2Database.OPTIONS,
 					OwnH2Database.NO_SCHEMA, OwnH2Database.USER,
-					"costlens.data-dir=${java.io.tmpdir}/costlens-bootstrap-${random.uuid}" })
+					"costlens.data-dir=${java.io.tmpdir}/costlens-bootstrap-${random.uuid}", "costlens.admin.api-key=",
+					"costlens.admin.password=" })
 	@Import(TestApi.class)
 	class WithNothingGiven {
 

@@ -34,6 +34,7 @@ class HealthIntegrationTests {
 		assertThat(response.json().get("status").asString()).isEqualTo("healthy");
 		assertThat(response.json().get("database").get("status").asString()).isEqualTo("up");
 		assertThat(response.json().get("database").get("vendor").asString()).isIn("H2", "PostgreSQL");
+		assertThat(response.json().has("redis")).as("no Redis configured, none reported").isFalse();
 	}
 
 	@Test
