@@ -1,0 +1,14 @@
+package io.costlens.pricing;
+
+import java.util.UUID;
+
+import io.costlens.platform.NotFound;
+
+/** No catalog row has the id the request names. */
+public class PriceNotFound extends NotFound {
+
+	public PriceNotFound(UUID id) {
+		super("Price " + id + " not found");
+	}
+
+}

@@ -1,0 +1,11 @@
+package io.costlens.scenarios;
+
+/**
+ * One message to ingest.
+ *
+ * @param message the message, at most 1 MiB
+ * @param source where it comes from
+ */
+public record IncomingLog(String message, String source) {
+
+}

@@ -1,0 +1,83 @@
+package io.costlens.scenarios;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.stereotype.Service;
+
+import io.costlens.inspection.Inspection;
+import io.costlens.inspection.MessageInspector;
+import io.costlens.inspection.PiiType;
+import io.costlens.platform.GroupCommitter;
+import io.costlens.scenarios.internal.RunningScenarios;
+
+/**
+ * Ingests log messages into a running scenario: inspects each message on the caller's
+ * thread (hash, masked preview, PII, tokens, SQS blocks), hands the result to the group
+ * committer and returns once it is durable.
+ */
+@Service
+public class Ingestion {
+
+	private final RunningScenarios running;
+
+	private final MessageInspector inspector;
+
+	private final GroupCommitter<StoredLog, Boolean> committer;
+
+	private final Counter ingested;
+
+	private final Counter piiFound;
+
+	Ingestion(RunningScenarios running, MessageInspector inspector, GroupCommitter<StoredLog, Boolean> committer,
+			MeterRegistry meters) {
+		this.running = running;
+		this.inspector = inspector;
+		this.committer = committer;
+		this.ingested = meters.counter("costlens.logs.ingested");
+		this.piiFound = meters.counter("costlens.pii.found");
+	}
+
+	/** Stores one message; returns after its transaction committed. */
+	public StoredLog ingest(UUID scenarioId, IncomingLog log) {
+		return ingestAll(scenarioId, List.of(log)).get(0);
+	}
+
+	/** Stores messages in one transaction, all or none; returns after it committed. */
+	public List<StoredLog> ingestAll(UUID scenarioId, List<IncomingLog> logs) {
+		this.running.check(scenarioId);
+		List<StoredLog> stored = new ArrayList<>(logs.size());
+		for (IncomingLog log : logs) {
+			stored.add(inspect(scenarioId, log));
+		}
+		List<Boolean> written = this.committer.writeAll(stored);
+		if (written.contains(Boolean.FALSE)) {
+			throw this.running.refusal(scenarioId);
+		}
+		this.ingested.increment(stored.size());
+		this.piiFound.increment(stored.stream().filter(StoredLog::hasPii).count());
+		return stored;
+	}
+
+	/**
+	 * Waits until every message accepted before has been written; returns what is still
+	 * pending.
+	 */
+	public int flush() {
+		this.committer.flush().join();
+		return this.committer.pending();
+	}
+
+	private StoredLog inspect(UUID scenarioId, IncomingLog log) {
+		Inspection i = this.inspector.inspect(log.message());
+		return new StoredLog(UUID.randomUUID(), scenarioId, Instant.now(), i.messageHash(), i.preview(), log.source(),
+				i.sizeBytes(), i.hasPii(), i.piiTypes().stream().map(PiiType::value).toList(), i.tokenCount(),
+				i.sqsBlocks());
+	}
+
+}

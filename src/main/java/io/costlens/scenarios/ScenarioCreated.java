@@ -1,0 +1,15 @@
+package io.costlens.scenarios;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A scenario was created.
+ *
+ * @param scenarioId the scenario
+ * @param name its name
+ * @param at when
+ */
+public record ScenarioCreated(UUID scenarioId, String name, Instant at) {
+
+}

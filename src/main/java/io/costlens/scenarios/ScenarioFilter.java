@@ -1,0 +1,14 @@
+package io.costlens.scenarios;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which scenarios a list shows.
+ *
+ * @param status only this status
+ * @param region only this region
+ * @param nameContains only names containing this text (case-insensitive)
+ */
+public record ScenarioFilter(@Nullable ScenarioStatus status, @Nullable String region, @Nullable String nameContains) {
+
+}

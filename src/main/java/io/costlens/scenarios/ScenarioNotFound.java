@@ -1,0 +1,14 @@
+package io.costlens.scenarios;
+
+import java.util.UUID;
+
+import io.costlens.platform.NotFound;
+
+/** No scenario has the id the request names. */
+public class ScenarioNotFound extends NotFound {
+
+	public ScenarioNotFound(UUID id) {
+		super("Scenario " + id + " not found");
+	}
+
+}

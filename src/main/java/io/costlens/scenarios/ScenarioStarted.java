@@ -1,0 +1,15 @@
+package io.costlens.scenarios;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A scenario was started.
+ *
+ * @param scenarioId the scenario
+ * @param name its name
+ * @param at when
+ */
+public record ScenarioStarted(UUID scenarioId, String name, Instant at) {
+
+}

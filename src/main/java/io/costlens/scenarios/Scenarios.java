@@ -1,0 +1,141 @@
+package io.costlens.scenarios;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.costlens.pricing.PriceCatalog;
+import io.costlens.scenarios.internal.ScenarioRepository;
+
+/**
+ * Creates, changes and deletes scenarios and moves them through their lifecycle,
+ * publishing an event for each change.
+ */
+@Service
+public class Scenarios {
+
+	private final ScenarioRepository scenarios;
+
+	private final PriceCatalog prices;
+
+	private final ApplicationEventPublisher events;
+
+	Scenarios(ScenarioRepository scenarios, PriceCatalog prices, ApplicationEventPublisher events) {
+		this.scenarios = scenarios;
+		this.prices = prices;
+		this.events = events;
+	}
+
+	@Transactional
+	public Scenario create(NewScenario request) {
+		checkRegion(request.region());
+		checkName(request.name(), null);
+		Instant now = Instant.now();
+		Scenario scenario = new Scenario(UUID.randomUUID(), request.name(), request.description(), request.region(),
+				ScenarioStatus.DRAFT, request.tags(), 0, request.costModel(), now, now, null, null);
+		try {
+			this.scenarios.insert(scenario);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new DuplicateScenarioName(request.name());
+		}
+		this.events.publishEvent(new ScenarioCreated(scenario.id(), scenario.name(), now));
+		return scenario;
+	}
+
+	@Transactional(readOnly = true)
+	public Scenario get(UUID id) {
+		return this.scenarios.findById(id).orElseThrow(() -> new ScenarioNotFound(id));
+	}
+
+	@Transactional(readOnly = true)
+	public PageOf<Scenario> list(ScenarioFilter filter, int page, int pageSize) {
+		return new PageOf<>(this.scenarios.find(filter, (page - 1) * pageSize, pageSize), this.scenarios.count(filter),
+				page, pageSize);
+	}
+
+	@Transactional
+	public Scenario update(UUID id, ScenarioChanges changes) {
+		Scenario current = get(id);
+		if (changes.region() != null) {
+			checkRegion(changes.region());
+		}
+		if (changes.name() != null) {
+			checkName(changes.name(), id);
+		}
+		Scenario updated = changes.applyTo(current, Instant.now());
+		save(updated, current.status());
+		this.events.publishEvent(new ScenarioUpdated(id, updated.name(), updated.updatedAt()));
+		return updated;
+	}
+
+	/** Deletes a scenario that is not running, with its logs and roll-ups. */
+	@Transactional
+	public void delete(UUID id) {
+		Scenario current = get(id);
+		if (current.isRunning()) {
+			throw new ScenarioStillRunning(id);
+		}
+		this.scenarios.delete(id);
+		this.events.publishEvent(new ScenarioDeleted(id, current.name(), Instant.now()));
+	}
+
+	@Transactional
+	public Scenario start(UUID id) {
+		Scenario started = transition(id, Scenario::start);
+		this.events.publishEvent(new ScenarioStarted(id, started.name(), started.updatedAt()));
+		return started;
+	}
+
+	@Transactional
+	public Scenario stop(UUID id) {
+		Scenario stopped = transition(id, Scenario::stop);
+		this.events.publishEvent(new ScenarioStopped(id, stopped.name(), stopped.updatedAt()));
+		return stopped;
+	}
+
+	@Transactional
+	public Scenario archive(UUID id) {
+		Scenario archived = transition(id, Scenario::archive);
+		this.events.publishEvent(new ScenarioArchived(id, archived.name(), archived.updatedAt()));
+		return archived;
+	}
+
+	private Scenario transition(UUID id, BiFunction<Scenario, Instant, Scenario> move) {
+		Scenario current = get(id);
+		Scenario moved = move.apply(current, Instant.now());
+		save(moved, current.status());
+		return moved;
+	}
+
+	private void save(Scenario scenario, ScenarioStatus expected) {
+		try {
+			if (!this.scenarios.update(scenario, expected)) {
+				ScenarioStatus now = this.scenarios.findStatus(scenario.id())
+					.orElseThrow(() -> new ScenarioNotFound(scenario.id()));
+				throw new IllegalScenarioTransition(scenario.id(), now, scenario.status());
+			}
+		}
+		catch (DuplicateKeyException ex) {
+			throw new DuplicateScenarioName(scenario.name());
+		}
+	}
+
+	private void checkRegion(String region) {
+		if (!this.prices.hasRegion(region)) {
+			throw new UnknownRegion(region);
+		}
+	}
+
+	private void checkName(String name, @org.jspecify.annotations.Nullable UUID except) {
+		if (this.scenarios.nameTaken(name, except)) {
+			throw new DuplicateScenarioName(name);
+		}
+	}
+
+}

@@ -1,0 +1,12 @@
+package io.costlens.scenarios;
+
+import io.costlens.platform.InvalidRequest;
+
+/** A scenario's region must be one the price catalog knows. */
+public class UnknownRegion extends InvalidRequest {
+
+	public UnknownRegion(String region) {
+		super("region: '" + region + "' is not a region of the price catalog");
+	}
+
+}

@@ -1,0 +1,245 @@
+package io.costlens.scenarios;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.costlens.IntegrationTest;
+import io.costlens.TestApi;
+import io.costlens.TestApi.Response;
+
+import static io.costlens.scenarios.ScenarioFixtures.createRunning;
+import static io.costlens.scenarios.ScenarioFixtures.ingest;
+import static io.costlens.scenarios.ScenarioFixtures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class IngestIntegrationTests {
+
+	@Autowired
+	TestApi api;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void storesTheInspectedLogButNeverTheMessage() throws Exception {
+		String scenario = createRunning(this.api, "us-east-1");
+		String message = "user jane.doe@example.com failed login " + "x".repeat(600);
+
+		Response response = ingest(this.api, scenario, message);
+
+		assertThat(response.status()).isEqualTo(202);
+		JsonNode log = response.json();
+		assertThat(log.get("scenario_id").asString()).isEqualTo(scenario);
+		assertThat(log.get("message_hash").asString()).isEqualTo(sha256(message));
+		assertThat(log.get("message_preview").asString()).startsWith("user [EMAIL] failed login")
+			.doesNotContain("jane");
+		assertThat(log.get("has_pii").asBoolean()).isTrue();
+		assertThat(log.get("pii_types").toString()).contains("email");
+		assertThat(log.get("size_bytes").asLong()).isEqualTo(message.getBytes(StandardCharsets.UTF_8).length);
+		assertThat(log.get("sqs_blocks").asInt()).isEqualTo(1);
+		assertThat(log.get("token_count").asInt()).isPositive();
+		assertThat(log.get("source").asString()).isEqualTo("test");
+		long full = this.jdbc.sql("select count(*) from scenario_logs where message_preview like :m")
+			.param("m", "%jane.doe%")
+			.query(Long.class)
+			.single();
+		assertThat(full).isZero();
+		JsonNode listed = this.api.get("/api/v1/scenarios/" + scenario + "/logs").send().json();
+		assertThat(listed.get("total").asLong()).isEqualTo(1);
+		assertThat(listed.get("items").get(0).get("message_hash").asString()).isEqualTo(sha256(message));
+		assertThat(this.api.get("/api/v1/scenarios/" + scenario).send().json().get("total_requests").asLong())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void defaultsTheSourceToUnknown() {
+		String scenario = createRunning(this.api, "us-east-1");
+
+		Response response = this.api.post("/ingest", "{\"message\":\"hello\"}")
+			.header("X-Scenario-ID", scenario)
+			.send();
+
+		assertThat(response.json().get("source").asString()).isEqualTo("unknown");
+	}
+
+	@Test
+	void refusesBadScenarioHeadersAndStatesAndMessages() {
+		String draft = ScenarioFixtures.create(this.api, "{\"name\":\"" + ScenarioFixtures.uniqueName("draft") + "\"}");
+		String running = createRunning(this.api, "us-east-1");
+
+		assertThat(ingest(this.api, "not-a-uuid", "hi").status()).isEqualTo(400);
+		assertThat(ingest(this.api, "00000000-0000-0000-0000-000000000000", "hi").status()).isEqualTo(404);
+		Response notRunning = ingest(this.api, draft, "hi");
+		assertThat(notRunning.status()).isEqualTo(400);
+		assertThat(notRunning.json().get("error").asString()).isEqualTo("scenario_not_running");
+		assertThat(ingest(this.api, running, "").status()).isEqualTo(422);
+		assertThat(this.api.post("/ingest", "{\"message\":\"hi\"}").send().status()).isEqualTo(400);
+		assertThat(this.api.post("/ingest", "{\"message\":\"hi\"}")
+			.header("X-Scenario-ID", running)
+			.anonymous()
+			.send()
+			.status()).isEqualTo(401);
+		assertThat(count(running)).isZero();
+	}
+
+	@Test
+	void stopsAcceptingOnceTheScenarioStopped() {
+		String scenario = createRunning(this.api, "us-east-1");
+		assertThat(ingest(this.api, scenario, "before").status()).isEqualTo(202);
+
+		this.api.post("/api/v1/scenarios/" + scenario + "/stop", "").send();
+		Response after = ingest(this.api, scenario, "after");
+
+		assertThat(after.status()).isEqualTo(400);
+		assertThat(after.json().get("error").asString()).isEqualTo("scenario_not_running");
+		assertThat(count(scenario)).isEqualTo(1);
+	}
+
+	@Test
+	void ingestsAJsonArrayBatch() {
+		String scenario = createRunning(this.api, "us-east-1");
+
+		Response response = this.api
+			.post("/ingest/batch", "[{\"message\":\"one\"},{\"message\":\"two a@b.io\",\"source\":\"s\"}]")
+			.header("X-Scenario-ID", scenario)
+			.send();
+
+		assertThat(response.status()).isEqualTo(202);
+		assertThat(response.json().get("accepted").asInt()).isEqualTo(2);
+		assertThat(response.json().get("results").get(1).get("has_pii").asBoolean()).isTrue();
+		assertThat(count(scenario)).isEqualTo(2);
+	}
+
+	@Test
+	void ingestsAnNdjsonBatch() {
+		String scenario = createRunning(this.api, "us-east-1");
+		String body = "{\"message\":\"one\"}\n{\"message\":\"two\"}\n\n{\"message\":\"three\"}\n";
+
+		Response response = this.api.request("POST", "/ingest/batch", BodyPublishers.ofString(body))
+			.header("Content-Type", "application/x-ndjson")
+			.header("X-Scenario-ID", scenario)
+			.send();
+
+		assertThat(response.status()).isEqualTo(202);
+		assertThat(response.json().get("accepted").asInt()).isEqualTo(3);
+		assertThat(count(scenario)).isEqualTo(3);
+	}
+
+	@Test
+	void storesNothingOfABatchWithOneBadMessage() {
+		String scenario = createRunning(this.api, "us-east-1");
+
+		Response response = this.api.post("/ingest/batch", "[{\"message\":\"fine\"},{\"message\":\"\"}]")
+			.header("X-Scenario-ID", scenario)
+			.send();
+
+		assertThat(response.status()).isEqualTo(422);
+		assertThat(response.body()).contains("[1].message");
+		assertThat(count(scenario)).isZero();
+	}
+
+	@Test
+	void countsExactlyUnderManyConcurrentClients() throws Exception {
+		String scenario = createRunning(this.api, "us-east-1");
+		int threads = 32;
+		int perThread = 50;
+		List<Future<List<String>>> results = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+			for (int t = 0; t < threads; t++) {
+				int client = t;
+				results.add(pool.submit(() -> {
+					List<String> hashes = new ArrayList<>();
+					for (int i = 0; i < perThread; i++) {
+						String message = "client " + client + " message " + i;
+						Response r = this.api.post("/ingest", "{\"message\":" + json(message) + "}")
+							.header("X-Scenario-ID", scenario)
+							.send();
+						assertThat(r.status()).isEqualTo(202);
+						hashes.add(sha256(message));
+					}
+					return hashes;
+				}));
+			}
+		}
+		List<String> acked = new ArrayList<>();
+		for (Future<List<String>> f : results) {
+			acked.addAll(f.get());
+		}
+
+		assertThat(this.api.post("/flush", "").send().json().get("pending").asInt()).isZero();
+		assertThat(count(scenario)).isEqualTo(threads * perThread);
+		List<String> stored = this.jdbc.sql("select message_hash from scenario_logs where scenario_id = :id")
+			.param("id", java.util.UUID.fromString(scenario))
+			.query(String.class)
+			.list();
+		assertThat(stored).containsExactlyInAnyOrderElementsOf(acked);
+		assertThat(this.api.get("/api/v1/scenarios/" + scenario).send().json().get("total_requests").asLong())
+			.isEqualTo(threads * perThread);
+		long rolledUp = this.jdbc.sql("select sum(requests) from scenario_rollups where scenario_id = :id")
+			.param("id", java.util.UUID.fromString(scenario))
+			.query(Long.class)
+			.single();
+		assertThat(rolledUp).isEqualTo(threads * perThread);
+	}
+
+	@Test
+	void filtersLogsByPiiAndSourceNewestFirst() {
+		String scenario = createRunning(this.api, "us-east-1");
+		this.api.post("/ingest", "{\"message\":\"first\",\"source\":\"a\"}").header("X-Scenario-ID", scenario).send();
+		this.api.post("/ingest", "{\"message\":\"mail x@y.org\",\"source\":\"b\"}")
+			.header("X-Scenario-ID", scenario)
+			.send();
+		this.api.post("/ingest", "{\"message\":\"third\",\"source\":\"a\"}").header("X-Scenario-ID", scenario).send();
+		String logs = "/api/v1/scenarios/" + scenario + "/logs";
+
+		JsonNode pii = this.api.get(logs + "?has_pii=true").send().json();
+		JsonNode fromA = this.api.get(logs + "?source=a&page_size=1").send().json();
+
+		assertThat(pii.get("total").asLong()).isEqualTo(1);
+		assertThat(pii.get("items").get(0).get("source").asString()).isEqualTo("b");
+		assertThat(fromA.get("total").asLong()).isEqualTo(2);
+		assertThat(fromA.get("items").get(0).get("message_preview").asString()).isEqualTo("third");
+	}
+
+	@Test
+	void deletingAScenarioRemovesItsLogsAndRollups() {
+		String scenario = createRunning(this.api, "us-east-1");
+		ingest(this.api, scenario, "to be deleted");
+		this.api.post("/api/v1/scenarios/" + scenario + "/stop", "").send();
+
+		assertThat(this.api.delete("/api/v1/scenarios/" + scenario).send().status()).isEqualTo(204);
+
+		assertThat(count(scenario)).isZero();
+		assertThat(this.jdbc.sql("select count(*) from scenario_rollups where scenario_id = :id")
+			.param("id", java.util.UUID.fromString(scenario))
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	private long count(String scenario) {
+		return this.jdbc.sql("select count(*) from scenario_logs where scenario_id = :id")
+			.param("id", java.util.UUID.fromString(scenario))
+			.query(Long.class)
+			.single();
+	}
+
+	static String sha256(String message) throws Exception {
+		return HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(message.getBytes(StandardCharsets.UTF_8)));
+	}
+
+}
