@@ -39,7 +39,7 @@ public class PriceCatalog {
 
 	/** The price of a service tier in force at a moment, if there is one. */
 	public Optional<BigDecimal> priceAt(PriceKey key, Instant moment) {
-		return history(key.region(), moment, moment.plusNanos(1)).priceAt(key.service(), key.tier(), moment);
+		return history(key.region(), moment, moment.plusMillis(1)).priceAt(key.service(), key.tier(), moment);
 	}
 
 	/** Every price version of a region that applies somewhere in {@code [from, to)}. */
