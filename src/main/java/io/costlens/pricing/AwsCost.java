@@ -1,7 +1,6 @@
 package io.costlens.pricing;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,9 +19,9 @@ import org.jspecify.annotations.Nullable;
 public record AwsCost(@Nullable BigDecimal sqs, @Nullable BigDecimal lambda, @Nullable BigDecimal bedrock,
 		List<PriceKey> missing) {
 
-	private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+	private static final int MILLION = 6;
 
-	private static final BigDecimal THOUSAND = BigDecimal.valueOf(1_000);
+	private static final int THOUSAND = 3;
 
 	/**
 	 * Prices usage with the prices in force at its hour (SPEC §3):
@@ -39,7 +38,7 @@ public record AwsCost(@Nullable BigDecimal sqs, @Nullable BigDecimal lambda, @Nu
 		Pricer p = new Pricer(usage, prices);
 		BigDecimal sqs = p.per("sqs", "standard", BigDecimal.valueOf(usage.sqsBlocks()), MILLION);
 		BigDecimal requests = p.per("lambda", "x86_request", BigDecimal.valueOf(usage.lambdaInvocations()), MILLION);
-		BigDecimal compute = p.per("lambda", "x86_compute", usage.gbSeconds(), BigDecimal.ONE);
+		BigDecimal compute = p.per("lambda", "x86_compute", usage.gbSeconds(), 0);
 		BigDecimal input = p.per("bedrock", usage.bedrockModel() + "_input", BigDecimal.valueOf(usage.inputTokens()),
 				THOUSAND);
 		BigDecimal output = p.per("bedrock", usage.bedrockModel() + "_output", usage.outputTokens(), THOUSAND);
@@ -72,8 +71,11 @@ public record AwsCost(@Nullable BigDecimal sqs, @Nullable BigDecimal lambda, @Nu
 			this.prices = prices;
 		}
 
-		/** quantity × price / per, exact; {@code null} when the price is missing. */
-		@Nullable BigDecimal per(String service, String tier, BigDecimal quantity, BigDecimal per) {
+		/**
+		 * quantity × price / 10^perPowerOfTen, exact; {@code null} when the price is
+		 * missing.
+		 */
+		@Nullable BigDecimal per(String service, String tier, BigDecimal quantity, int perPowerOfTen) {
 			if (quantity.signum() == 0) {
 				return BigDecimal.ZERO;
 			}
@@ -82,8 +84,7 @@ public record AwsCost(@Nullable BigDecimal sqs, @Nullable BigDecimal lambda, @Nu
 				this.missing.add(this.prices.key(service, tier));
 				return null;
 			}
-			// the divisors are powers of ten, so the quotient is exact
-			return quantity.multiply(price).divide(per, MathContext.UNLIMITED);
+			return quantity.multiply(price).movePointLeft(perPowerOfTen);
 		}
 
 	}

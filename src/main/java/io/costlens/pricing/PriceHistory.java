@@ -15,20 +15,23 @@ public final class PriceHistory {
 
 	private final String region;
 
-	private final Map<String, List<Price>> byServiceAndTier;
+	private final Map<String, Map<String, List<Price>>> byServiceAndTier;
 
 	PriceHistory(String region, List<Price> prices) {
 		this.region = region;
-		this.byServiceAndTier = prices.stream().collect(Collectors.groupingBy((p) -> p.service() + "/" + p.tier()));
+		this.byServiceAndTier = prices.stream()
+			.collect(Collectors.groupingBy(Price::service, Collectors.groupingBy(Price::tier)));
 	}
 
 	/** The price of a service tier in force at a moment, if the catalog has one. */
 	public Optional<BigDecimal> priceAt(String service, String tier, Instant moment) {
-		return this.byServiceAndTier.getOrDefault(service + "/" + tier, List.of())
-			.stream()
-			.filter((p) -> p.appliesAt(moment))
-			.map(Price::pricePerUnit)
-			.findFirst();
+		List<Price> versions = this.byServiceAndTier.getOrDefault(service, Map.of()).getOrDefault(tier, List.of());
+		for (Price price : versions) {
+			if (price.appliesAt(moment)) {
+				return Optional.of(price.pricePerUnit());
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** The key of a service tier in this history's region, for warnings. */

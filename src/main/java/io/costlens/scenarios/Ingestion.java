@@ -1,7 +1,6 @@
 package io.costlens.scenarios;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,6 +22,8 @@ import io.costlens.scenarios.internal.RunningScenarios;
  */
 @Service
 public class Ingestion {
+
+	private static final int PARALLEL_FROM = 256;
 
 	private final RunningScenarios running;
 
@@ -51,10 +52,10 @@ public class Ingestion {
 	/** Stores messages in one transaction, all or none; returns after it committed. */
 	public List<StoredLog> ingestAll(UUID scenarioId, List<IncomingLog> logs) {
 		this.running.check(scenarioId);
-		List<StoredLog> stored = new ArrayList<>(logs.size());
-		for (IncomingLog log : logs) {
-			stored.add(inspect(scenarioId, log));
-		}
+		// inspection is CPU work: a large batch spreads it over the cores
+		List<StoredLog> stored = ((logs.size() >= PARALLEL_FROM) ? logs.parallelStream() : logs.stream())
+			.map((log) -> inspect(scenarioId, log))
+			.toList();
 		List<Boolean> written = this.committer.writeAll(stored);
 		if (written.contains(Boolean.FALSE)) {
 			throw this.running.refusal(scenarioId);

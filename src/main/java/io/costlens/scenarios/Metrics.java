@@ -93,16 +93,23 @@ public class Metrics {
 
 		private final Map<PriceKey, List<Instant>> missing = new LinkedHashMap<>();
 
+		/** GB-seconds of one invocation: memory_mb / 1024 × duration_ms / 1000, exact. */
+		private final BigDecimal gbSecondsPerInvocation;
+
 		Tally(CostModel model, Granularity granularity) {
 			this.model = model;
 			this.granularity = granularity;
+			this.gbSecondsPerInvocation = BigDecimal.valueOf((long) model.lambdaMemoryMb() * model.lambdaDurationMs())
+				.divide(BigDecimal.valueOf(1024L * 1000L), 20, RoundingMode.UNNECESSARY)
+				.stripTrailingZeros();
 		}
 
 		void add(HourlyRollup hour, PriceHistory history) {
 			long hourInvocations = Math.ceilDiv(hour.requests(), this.model.lambdaBatchSize());
 			BigDecimal hourOutput = BigDecimal.valueOf(hour.tokens()).multiply(this.model.outputTokensRatio());
 			AwsCost cost = AwsCost.of(new AwsUsage(hour.hour(), hour.sqsBlocks(), hourInvocations,
-					gbSeconds(hourInvocations), this.model.bedrockModel(), hour.tokens(), hourOutput), history);
+					this.gbSecondsPerInvocation.multiply(BigDecimal.valueOf(hourInvocations)),
+					this.model.bedrockModel(), hour.tokens(), hourOutput), history);
 			this.requests += hour.requests();
 			this.blocks += hour.sqsBlocks();
 			this.invocations += hourInvocations;
@@ -121,14 +128,6 @@ public class Metrics {
 			sums[1] += hour.tokens();
 			sums[2] += hour.sqsBlocks();
 			this.bucketCosts.merge(bucket, cost.total(), BigDecimal::add);
-		}
-
-		/** invocations × memory_mb / 1024 × duration_ms / 1000, exact. */
-		private BigDecimal gbSeconds(long invocations) {
-			return BigDecimal.valueOf(invocations)
-				.multiply(BigDecimal.valueOf(this.model.lambdaMemoryMb()))
-				.multiply(BigDecimal.valueOf(this.model.lambdaDurationMs()))
-				.divide(BigDecimal.valueOf(1024L * 1000L), 20, RoundingMode.HALF_EVEN);
 		}
 
 		ScenarioMetrics result(UUID scenarioId, Instant from, Instant to) {
