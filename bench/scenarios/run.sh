@@ -26,7 +26,7 @@ mkdir -p "$OUT/data"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 JAR=$(ls target/costlens-*.jar 2>/dev/null | grep -v plain | head -1 || true)
 [ -n "$JAR" ] || { ./mvnw -q package -DskipTests; JAR=$(ls target/costlens-*.jar | grep -v plain | head -1); }
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java   # Java 21 or newer
 
 export SERVER_PORT=$PORT COSTLENS_DATA_DIR=$OUT/data COSTLENS_ADMIN_API_KEY=$KEY
 export COSTLENS_ADMIN_PASSWORD=bench-admin-password
@@ -76,9 +76,14 @@ echo "batch: $(awk -v r="$(rps "$OUT/batch.txt")" 'BEGIN { printf "%.0f", r * 10
 
 if [ "$DB" = postgres ]; then
   for size in $METRIC_SIZES; do
-    SCENARIO_ID=$(scenario "metrics-$size")
-    echo "== loading $size logs over 30 days (720 hourly roll-ups) into $SCENARIO_ID"
-    psql -q -v ON_ERROR_STOP=1 -v sid="$SCENARIO_ID" -v n="$size" -f $BENCH/load-logs.sql
+    # a database kept from an earlier run already holds the data set: reuse it
+    SCENARIO_ID=$(psql -Atc "select id from scenarios where name like 'bench-metrics-$size-%' and total_requests = $size limit 1")
+    if [ -z "$SCENARIO_ID" ]; then
+      SCENARIO_ID=$(scenario "metrics-$size")
+      echo "== loading $size logs over 30 days (720 hourly roll-ups) into $SCENARIO_ID"
+      psql -q -v ON_ERROR_STOP=1 -v sid="$SCENARIO_ID" -v n="$size" -f $BENCH/load-logs.sql
+    fi
+    echo "== metrics of $SCENARIO_ID ($size logs)"
     wrk -t1 -c4 -d"$DURATION" --latency -s $BENCH/metrics.lua "http://127.0.0.1:$PORT" | tee "$OUT/metrics-$size.txt"
     echo "metrics with $size logs: $(rps "$OUT/metrics-$size.txt") req/s, p99 $(p99 "$OUT/metrics-$size.txt")" | tee -a "$OUT/summary.txt"
   done

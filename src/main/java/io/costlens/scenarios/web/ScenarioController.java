@@ -45,8 +45,8 @@ class ScenarioController {
 	@ApiResponse(responseCode = "409", description = "conflict: the name is taken")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	ScenarioResponse create(@Valid @RequestBody ScenarioRequests.Create request) {
-		return ScenarioResponse.of(this.scenarios.create(request.toCommand()));
+	ScenarioResponse create(@Valid @RequestBody ScenarioRequest request) {
+		return ScenarioResponse.of(this.scenarios.create(request.toNewScenario()));
 	}
 
 	@Operation(summary = "List scenarios, newest first, filtered by status, region and name (q)")
@@ -70,8 +70,8 @@ class ScenarioController {
 	@ApiResponse(responseCode = "404", description = "not_found")
 	@ApiResponse(responseCode = "409", description = "conflict: the name is taken")
 	@PutMapping("/{id}")
-	ScenarioResponse update(@PathVariable UUID id, @Valid @RequestBody ScenarioRequests.Update request) {
-		return ScenarioResponse.of(this.scenarios.update(id, request.toCommand()));
+	ScenarioResponse update(@PathVariable UUID id, @Valid @RequestBody ScenarioRequest request) {
+		return ScenarioResponse.of(this.scenarios.update(id, request.toChanges()));
 	}
 
 	@Operation(summary = "Delete a scenario with its logs and roll-ups")
