@@ -43,7 +43,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<Object> handleProblem(ProblemException ex, HttpServletRequest request) {
-		return respond(Problems.of(ex.status(), ex.code(), ex.getMessage(), request.getRequestURI()));
+		ProblemDetail problem = Problems.of(ex.status(), ex.code(), ex.getMessage(), request.getRequestURI());
+		HttpHeaders headers = new HttpHeaders();
+		ex.headers().forEach(headers::set);
+		return ResponseEntity.status(ex.status()).headers(headers).body(problem);
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
