@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -57,6 +58,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			.toList();
 		return respond(Problems
 			.withFieldErrors(Problems.of(HttpStatus.BAD_REQUEST, summary(errors), request.getRequestURI()), errors));
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ResponseEntity<Object> handleAccessDenied(AccessDeniedException ex, HttpServletRequest request) {
+		return respond(
+				Problems.of(HttpStatus.FORBIDDEN, "Your role does not allow this request", request.getRequestURI()));
 	}
 
 	@ExceptionHandler(Exception.class)
