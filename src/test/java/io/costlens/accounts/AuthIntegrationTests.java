@@ -185,16 +185,8 @@ class AuthIntegrationTests {
 	void changesThePasswordOnlyWithTheCurrentOne() {
 		User user = this.users.member();
 
-		Response wrong = this.api
-			.post("/api/v2/auth/password",
-					"{\"current_password\":\"not-it-at-all\",\"new_password\":\"a-brand-new-password\"}")
-			.as(user.apiKey())
-			.send();
-		Response right = this.api
-			.post("/api/v2/auth/password",
-					"{\"current_password\":\"" + user.password() + "\",\"new_password\":\"a-brand-new-password\"}")
-			.as(user.apiKey())
-			.send();
+		Response wrong = changePassword(user, "not-it-at-all", "a-brand-new-password");
+		Response right = changePassword(user, user.password(), "a-brand-new-password");
 
 		assertThat(wrong.status()).isEqualTo(400);
 		assertThat(right.status()).isEqualTo(204);
@@ -206,11 +198,7 @@ class AuthIntegrationTests {
 	void rejectsPasswordsShorterThanTwelveCharacters() {
 		User user = this.users.member();
 
-		Response response = this.api
-			.post("/api/v2/auth/password",
-					"{\"current_password\":\"" + user.password() + "\",\"new_password\":\"short\"}")
-			.as(user.apiKey())
-			.send();
+		Response response = changePassword(user, user.password(), "short");
 
 		assertThat(response.status()).isEqualTo(422);
 		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("new_password");
@@ -298,6 +286,14 @@ class AuthIntegrationTests {
 			.post("/api/v2/auth/login", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")
 			.anonymous()
 			.header("X-Forwarded-For", this.ip)
+			.send();
+	}
+
+	private Response changePassword(User user, String current, String changed) {
+		return this.api
+			.post("/api/v2/auth/password",
+					"{\"current_password\":\"" + current + "\",\"new_password\":\"" + changed + "\"}")
+			.as(user.apiKey())
 			.send();
 	}
 

@@ -43,7 +43,7 @@ final class JwtKeys {
 			return key(decode(properties.jwtSecret().strip()));
 		}
 		if (environment.acceptsProfiles(Profiles.of("prod"))) {
-			throw new IllegalStateException("The prod profile needs COSTLENS_SECURITY_JWT_SECRET "
+			throw new IllegalStateException("The prod profile needs COSTLENS_JWT_SECRET "
 					+ "(base64 of 32 random bytes, the same on every instance)");
 		}
 		return key(fromFile(dataDirectory.resolve(FILE)));

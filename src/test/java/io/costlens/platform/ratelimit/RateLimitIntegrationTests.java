@@ -3,6 +3,7 @@ package io.costlens.platform.ratelimit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import io.costlens.CostlensApplication;
 import io.costlens.TestApi;
@@ -129,10 +132,17 @@ class RateLimitIntegrationTests {
 			disabledReason = "set COSTLENS_TEST_REDIS_URL to run the tests that need a real Redis")
 	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 			properties = { "costlens.ratelimit.enabled=true", SMALL_FREE_TIER, SMALL_FREE_BURST,
-					"costlens.redis.url=${COSTLENS_TEST_REDIS_URL}",
-					"costlens.ratelimit.redis-key-prefix=${random.uuid}:" })
+					"costlens.redis.url=${COSTLENS_TEST_REDIS_URL}" })
 	@Import({ TestApi.class, TestUsers.class })
 	class SharedThroughRedis {
+
+		/** Buckets of this run only: the test Redis is shared. */
+		static final String PREFIX = "costlens-test:" + UUID.randomUUID() + ":";
+
+		@DynamicPropertySource
+		static void keyPrefix(DynamicPropertyRegistry registry) {
+			registry.add("costlens.ratelimit.redis-key-prefix", () -> PREFIX);
+		}
 
 		@Autowired
 		TestApi api;
@@ -147,11 +157,12 @@ class RateLimitIntegrationTests {
 		void holdsTheLimitAcrossTwoInstances() {
 			User user = this.users.member();
 			try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CostlensApplication.class)
-				.properties("server.port=0", "costlens.ratelimit.enabled=true", SMALL_FREE_TIER, SMALL_FREE_BURST,
-						"costlens.redis.url=" + this.environment.getProperty("costlens.redis.url"),
-						"costlens.ratelimit.redis-key-prefix="
-								+ this.environment.getProperty("costlens.ratelimit.redis-key-prefix"))
-				.run()) {
+				// arguments, not default properties: they must win over the build's
+				// system properties
+				.run("--server.port=0", "--costlens.ratelimit.enabled=true", "--" + SMALL_FREE_TIER,
+						"--" + SMALL_FREE_BURST,
+						"--costlens.redis.url=" + this.environment.getProperty("costlens.redis.url"),
+						"--costlens.ratelimit.redis-key-prefix=" + PREFIX)) {
 				TestApi other = new TestApi(second.getEnvironment());
 				List<Integer> statuses = new ArrayList<>();
 				for (int i = 0; i < 10; i++) {
