@@ -20,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -128,8 +129,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		ProblemDetail problem = (body instanceof ProblemDetail p) ? p
-				: ProblemDetail.forStatusAndDetail(statusCode, ex.getClass().getSimpleName());
+		ProblemDetail problem;
+		if (body instanceof ProblemDetail detail) {
+			problem = detail;
+		}
+		else if (ex instanceof ErrorResponse errorResponse) {
+			problem = errorResponse.getBody();
+		}
+		else {
+			problem = ProblemDetail.forStatus(statusCode);
+		}
 		Problems.complete(problem, Problems.codeFor(statusCode), path(request));
 		return ResponseEntity.status(statusCode).headers(headers).body(problem);
 	}
