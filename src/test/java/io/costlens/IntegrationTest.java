@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(TestApi.class)
+@Import({ TestApi.class, TestUsers.class })
 public @interface IntegrationTest {
 
 }

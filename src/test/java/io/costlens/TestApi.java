@@ -35,7 +35,7 @@ public class TestApi {
 
 	private final Environment environment;
 
-	TestApi(Environment environment) {
+	public TestApi(Environment environment) {
 		this.environment = environment;
 	}
 

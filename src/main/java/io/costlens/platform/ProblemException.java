@@ -1,5 +1,7 @@
 package io.costlens.platform;
 
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -27,6 +29,11 @@ public abstract class ProblemException extends RuntimeException {
 	/** The machine-readable error code, e.g. {@code not_found}. */
 	public String code() {
 		return this.code;
+	}
+
+	/** Headers the response carries besides the problem, e.g. {@code Retry-After}. */
+	public Map<String, String> headers() {
+		return Map.of();
 	}
 
 }

@@ -1,7 +1,11 @@
 package io.costlens.accounts.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +20,9 @@ import io.costlens.platform.Role;
 /** API keys and the caller each one stands for. */
 @Repository
 class ApiKeyRepository {
+
+	private static final String COLUMNS = "k.id, k.user_id, k.name, k.key_prefix, k.key_hash, k.tier, "
+			+ "coalesce(k.tier, u.tier) as effective_tier, k.is_active, k.created_at, k.last_used_at, k.revoked_at";
 
 	private final JdbcClient jdbc;
 
@@ -47,6 +54,44 @@ class ApiKeyRepository {
 			.query((rs, n) -> new CurrentUser(rs.getObject("id", UUID.class), rs.getString("username"),
 					Role.of(rs.getString("role")), rs.getString("tier"), rs.getObject("key_id", UUID.class)))
 			.optional();
+	}
+
+	void touch(UUID keyId) {
+		this.jdbc.sql("update api_keys set last_used_at = :now where id = :id")
+			.param("id", keyId)
+			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
+			.update();
+	}
+
+	List<ApiKey> findByUser(UUID userId) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from api_keys k join users u on u.id = k.user_id "
+					+ "where k.user_id = :user order by k.created_at, k.name")
+			.param("user", userId)
+			.query(ApiKeyRepository::apiKey)
+			.list();
+	}
+
+	Optional<ApiKey> findById(UUID id) {
+		return this.jdbc.sql("select " + COLUMNS + " from api_keys k join users u on u.id = k.user_id where k.id = :id")
+			.param("id", id)
+			.query(ApiKeyRepository::apiKey)
+			.optional();
+	}
+
+	void revoke(UUID id) {
+		this.jdbc.sql("update api_keys set is_active = false, revoked_at = :now where id = :id and is_active")
+			.param("id", id)
+			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
+			.update();
+	}
+
+	private static ApiKey apiKey(ResultSet rs, int n) throws SQLException {
+		OffsetDateTime lastUsed = rs.getObject("last_used_at", OffsetDateTime.class);
+		return new ApiKey(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("name"),
+				rs.getString("key_prefix"), rs.getString("key_hash"), rs.getString("effective_tier"),
+				rs.getBoolean("is_active"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+				(lastUsed != null) ? lastUsed.toInstant() : null);
 	}
 
 }

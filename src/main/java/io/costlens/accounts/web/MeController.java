@@ -2,11 +2,14 @@ package io.costlens.accounts.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.costlens.accounts.internal.UserAccount;
+import io.costlens.accounts.internal.UserAdminService;
 import io.costlens.platform.CurrentUser;
 
 /** Who the caller is, as the credential they sent says. */
@@ -14,13 +17,23 @@ import io.costlens.platform.CurrentUser;
 @Tag(name = "Auth")
 class MeController {
 
-	@GetMapping("/api/v2/auth/me")
-	@Operation(summary = "The authenticated caller: user, role and rate-limit tier")
-	Me me(@AuthenticationPrincipal CurrentUser user) {
-		return new Me(user.userId().toString(), user.username(), user.role().value(), user.tier());
+	private final UserAdminService users;
+
+	MeController(UserAdminService users) {
+		this.users = users;
 	}
 
-	record Me(String id, String username, String role, String tier) {
+	@GetMapping("/api/v2/auth/me")
+	@Operation(summary = "The authenticated caller: user, role, rate-limit tier and how they signed in")
+	Me me(@AuthenticationPrincipal CurrentUser user) {
+		UserAccount account = this.users.get(user.userId());
+		return new Me(user.userId().toString(), user.username(), account.email(), user.role().value(), user.tier(),
+				(user.apiKeyId() != null) ? "api_key" : "token",
+				(user.apiKeyId() != null) ? user.apiKeyId().toString() : null);
+	}
+
+	record Me(String id, String username, @Nullable String email, String role, String tier, String authMethod,
+			@Nullable String apiKeyId) {
 	}
 
 }

@@ -21,19 +21,19 @@ import io.costlens.platform.ApiCredential;
 /**
  * Reads the caller's credential from {@code X-API-Key} or {@code Authorization: Bearer}
  * and has it checked. A request without one goes on as anonymous; one with a bad
- * credential is answered 401 at once.
+ * credential is answered 401 by {@link RejectBadCredentials} once the rate limit (per
+ * client IP) has counted it, so guessing keys is throttled too.
  */
 class ApiCredentialsFilter extends OncePerRequestFilter {
 
 	static final String API_KEY_HEADER = "X-API-Key";
 
+	static final String FAILURE = ApiCredentialsFilter.class.getName() + ".failure";
+
 	private final AuthenticationManager authentication;
 
-	private final AuthenticationEntryPoint entryPoint;
-
-	ApiCredentialsFilter(AuthenticationManager authentication, AuthenticationEntryPoint entryPoint) {
+	ApiCredentialsFilter(AuthenticationManager authentication) {
 		this.authentication = authentication;
-		this.entryPoint = entryPoint;
 	}
 
 	@Override
@@ -47,11 +47,31 @@ class ApiCredentialsFilter extends OncePerRequestFilter {
 			}
 			catch (AuthenticationException ex) {
 				SecurityContextHolder.clearContext();
-				this.entryPoint.commence(request, response, ex);
-				return;
+				request.setAttribute(FAILURE, ex);
 			}
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** Answers 401 to a request whose credential failed the check. */
+	static final class RejectBadCredentials extends OncePerRequestFilter {
+
+		private final AuthenticationEntryPoint entryPoint;
+
+		RejectBadCredentials(AuthenticationEntryPoint entryPoint) {
+			this.entryPoint = entryPoint;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if (request.getAttribute(FAILURE) instanceof AuthenticationException failure) {
+				this.entryPoint.commence(request, response, failure);
+				return;
+			}
+			chain.doFilter(request, response);
+		}
+
 	}
 
 	private static @Nullable String credentialOf(HttpServletRequest request) {

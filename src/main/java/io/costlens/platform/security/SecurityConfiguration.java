@@ -13,14 +13,20 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import io.costlens.platform.Role;
+import io.costlens.platform.ratelimit.RateLimitFilter;
+import io.costlens.platform.ratelimit.RateLimitFilters;
+import io.costlens.platform.security.ApiCredentialsFilter.RejectBadCredentials;
 import io.costlens.platform.web.ProblemWriter;
 
 /**
  * Who may call what. Every API, ingest and WebSocket path needs a credential; viewers may
  * only read; everything else (service info, health probes, API docs, login) is open.
- * Credentials are checked by the {@link AuthenticationProvider}s the modules contribute.
+ * Credentials are checked by the {@link AuthenticationProvider}s the modules contribute;
+ * then the caller's rate limit applies; then the rules.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -31,7 +37,8 @@ class SecurityConfiguration {
 	 * prefix.
 	 */
 	static final String[] OPEN = { "/api/v2/health/live", "/api/v2/health/ready", "/api/v2/health/startup",
-			"/api/v2/auth/login", "/auth/token", "/auth/refresh" };
+			"/api/v2/auth/login", "/auth/token", "/auth/refresh", "/api/v2/auth/refresh", "/api/v2/auth/register",
+			"/api/v2/auth/password-reset", "/api/v2/auth/password-reset/confirm" };
 
 	/** Paths that need a credential. */
 	static final String[] PROTECTED = { "/api/**", "/ingest", "/ingest/**", "/flush", "/ws/**", "/actuator/**" };
@@ -40,10 +47,10 @@ class SecurityConfiguration {
 	static final String[] SELF_SERVICE = { "/api/v2/auth/**" };
 
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, List<AuthenticationProvider> providers, ProblemWriter problems)
-			throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, List<AuthenticationProvider> providers, ProblemWriter problems,
+			RateLimitFilters rateLimit, SecurityProperties properties) throws Exception {
 		ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
-		ApiCredentialsFilter credentials = new ApiCredentialsFilter(new ProviderManager(providers), handlers);
+		ApiCredentialsFilter credentials = new ApiCredentialsFilter(new ProviderManager(providers));
 		String[] writers = { Role.ADMIN.name(), Role.MEMBER.name() };
 		return http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
@@ -51,8 +58,12 @@ class SecurityConfiguration {
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement((s) -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.cors((c) -> c.configurationSource(cors(properties)))
+			.headers(SecurityHeaders::apply)
 			.exceptionHandling((e) -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
 			.addFilterBefore(credentials, AuthorizationFilter.class)
+			.addFilterAfter(rateLimit.filter(), ApiCredentialsFilter.class)
+			.addFilterAfter(new RejectBadCredentials(handlers), RateLimitFilter.class)
 			.authorizeHttpRequests((a) -> a.requestMatchers(OPEN)
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, PROTECTED)
@@ -66,6 +77,19 @@ class SecurityConfiguration {
 				.anyRequest()
 				.permitAll())
 			.build();
+	}
+
+	private static UrlBasedCorsConfigurationSource cors(SecurityProperties properties) {
+		CorsConfiguration cors = new CorsConfiguration();
+		cors.setAllowedOrigins(properties.corsOrigins());
+		cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-API-Key", "X-Correlation-ID"));
+		cors.setExposedHeaders(List.of("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After",
+				"X-Correlation-ID"));
+		cors.setMaxAge(3600L);
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/**", cors);
+		return source;
 	}
 
 }

@@ -18,7 +18,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -43,7 +45,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<Object> handleProblem(ProblemException ex, HttpServletRequest request) {
-		return respond(Problems.of(ex.status(), ex.code(), ex.getMessage(), request.getRequestURI()));
+		ProblemDetail problem = Problems.of(ex.status(), ex.code(), ex.getMessage(), request.getRequestURI());
+		HttpHeaders headers = new HttpHeaders();
+		ex.headers().forEach(headers::set);
+		return ResponseEntity.status(ex.status()).headers(headers).body(problem);
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
@@ -54,6 +59,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			.toList();
 		return respond(Problems
 			.withFieldErrors(Problems.of(HttpStatus.BAD_REQUEST, summary(errors), request.getRequestURI()), errors));
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ResponseEntity<Object> handleAccessDenied(AccessDeniedException ex, HttpServletRequest request) {
+		return respond(
+				Problems.of(HttpStatus.FORBIDDEN, "Your role does not allow this request", request.getRequestURI()));
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -118,8 +129,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		ProblemDetail problem = (body instanceof ProblemDetail p) ? p
-				: ProblemDetail.forStatusAndDetail(statusCode, ex.getClass().getSimpleName());
+		ProblemDetail problem;
+		if (body instanceof ProblemDetail detail) {
+			problem = detail;
+		}
+		else if (ex instanceof ErrorResponse errorResponse) {
+			problem = errorResponse.getBody();
+		}
+		else {
+			problem = ProblemDetail.forStatus(statusCode);
+		}
 		Problems.complete(problem, Problems.codeFor(statusCode), path(request));
 		return ResponseEntity.status(statusCode).headers(headers).body(problem);
 	}

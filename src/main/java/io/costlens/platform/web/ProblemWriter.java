@@ -28,6 +28,7 @@ public class ProblemWriter {
 	/** Writes the problem for a domain exception. */
 	public void write(HttpServletRequest request, HttpServletResponse response, ProblemException ex)
 			throws IOException {
+		ex.headers().forEach(response::setHeader);
 		write(response, Problems.of(ex.status(), ex.code(), ex.getMessage(), request.getRequestURI()));
 	}
 

@@ -50,6 +50,7 @@ class ProblemResponsesIntegrationTests {
 
 		assertProblem(response, 405, "method_not_allowed");
 		assertThat(response.header("Allow")).contains("GET");
+		assertThat(response.json().get("detail").asString()).contains("POST");
 	}
 
 	@Test
@@ -59,6 +60,7 @@ class ProblemResponsesIntegrationTests {
 			.send();
 
 		assertProblem(response, 415, "unsupported_media_type");
+		assertThat(response.json().get("detail").asString()).contains("text/plain");
 	}
 
 	@Test

@@ -1,0 +1,8 @@
+/**
+ * The tamper-evident audit log: modules publish {@link io.costlens.audit.AuditEvent}s,
+ * each becomes an append-only entry whose hash covers the previous entry's hash, and
+ * admins can list the entries and verify the chain.
+ */
+@org.springframework.modulith.ApplicationModule
+@org.jspecify.annotations.NullMarked
+package io.costlens.audit;

@@ -1,0 +1,36 @@
+package io.costlens.platform.ratelimit;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.costlens.platform.web.ProblemWriter;
+
+/**
+ * Keeps the buckets in memory, or in Redis when it is configured
+ * ({@code costlens.redis.enabled}), so that the limits hold across instances.
+ */
+@Configuration(proxyBeanMethods = false)
+class RateLimitConfiguration {
+
+	@Bean
+	@ConditionalOnProperty(name = "costlens.redis.enabled", havingValue = "true")
+	RedisRateLimiter redisRateLimiter(
+			@Value("${spring.data.redis.url:redis://${spring.data.redis.host:localhost}:${spring.data.redis.port:6379}}") String url,
+			RateLimitProperties properties) {
+		return new RedisRateLimiter(url, properties.redisKeyPrefix());
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "costlens.redis.enabled", havingValue = "false", matchIfMissing = true)
+	LocalRateLimiter localRateLimiter(RateLimitProperties properties) {
+		return new LocalRateLimiter(properties);
+	}
+
+	@Bean
+	RateLimitFilters rateLimitFilters(RateLimiter limiter, RateLimitProperties properties, ProblemWriter problems) {
+		return new RateLimitFilters(new RateLimitFilter(limiter, properties, problems));
+	}
+
+}

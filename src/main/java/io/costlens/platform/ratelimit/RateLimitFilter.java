@@ -1,0 +1,112 @@
+package io.costlens.platform.ratelimit;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.costlens.platform.CurrentUser;
+import io.costlens.platform.TooManyRequests;
+import io.costlens.platform.ratelimit.RateLimitProperties.TierLimit;
+import io.costlens.platform.web.ProblemWriter;
+
+/**
+ * Limits requests per API key (per user for tokens, per client IP for anonymous callers)
+ * by the caller's tier, runs after authentication, and answers 429 with
+ * {@code Retry-After} once the bucket is empty. Every limited response carries
+ * {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset}.
+ * If the bucket store fails (Redis down), the request goes through and a warning is
+ * logged.
+ */
+public class RateLimitFilter extends OncePerRequestFilter {
+
+	/** Paths that are never limited: probes, API docs and static assets. */
+	static final String[] EXEMPT = { "/health", "/ready", "/api/v2/health/live", "/api/v2/health/ready",
+			"/api/v2/health/startup", "/docs", "/docs/**", "/swagger-ui/**", "/redoc", "/redoc.html", "/openapi.json",
+			"/openapi.json/**", "/webjars/**", "/favicon.ico", "/error" };
+
+	private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+
+	private static final AntPathMatcher PATHS = new AntPathMatcher();
+
+	private final RateLimiter limiter;
+
+	private final RateLimitProperties properties;
+
+	private final ProblemWriter problems;
+
+	RateLimitFilter(RateLimiter limiter, RateLimitProperties properties, ProblemWriter problems) {
+		this.limiter = limiter;
+		this.properties = properties;
+		this.problems = problems;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		for (String pattern : EXEMPT) {
+			if (PATHS.match(pattern, path)) {
+				return true;
+			}
+		}
+		return !this.properties.enabled();
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		CurrentUser caller = (authentication != null && authentication.getPrincipal() instanceof CurrentUser user)
+				? user : null;
+		TierLimit limit = this.properties.limitOf((caller != null) ? caller.tier() : "free");
+		if (limit == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		ConsumptionProbe probe;
+		try {
+			probe = this.limiter.consume(keyOf(caller, request), limit);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Rate limits are not enforced: the bucket store failed ({})", ex.toString());
+			chain.doFilter(request, response);
+			return;
+		}
+		long now = Instant.now().getEpochSecond();
+		response.setHeader("X-RateLimit-Limit", String.valueOf(limit.perMinute()));
+		response.setHeader("X-RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
+		response.setHeader("X-RateLimit-Reset", String.valueOf(now + seconds(probe.getNanosToWaitForReset())));
+		if (!probe.isConsumed()) {
+			long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
+			this.problems.write(request, response, new TooManyRequests(
+					"Rate limit of " + limit.perMinute() + " requests a minute (burst " + limit.burst() + ") exceeded",
+					retryAfter));
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private static String keyOf(CurrentUser caller, HttpServletRequest request) {
+		if (caller == null) {
+			return "ip:" + request.getRemoteAddr();
+		}
+		return (caller.apiKeyId() != null) ? "key:" + caller.apiKeyId() : "user:" + caller.userId();
+	}
+
+	private static long seconds(long nanos) {
+		return (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1);
+	}
+
+}
