@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.costlens.IntegrationTest;
 import io.costlens.TestApi;
 import io.costlens.TestApi.Response;
+import io.costlens.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +23,9 @@ class PricingIntegrationTests {
 
 	@Autowired
 	PriceCatalog catalog;
+
+	@Autowired
+	TestUsers users;
 
 	@Test
 	void shipsRealPricesForTheFiveRegions() {
@@ -87,7 +91,13 @@ class PricingIntegrationTests {
 	}
 
 	@Test
-	void letsOnlyAuthenticatedCallersRead() {
+	void letsMembersReadButOnlyAdminsChangePrices() {
+		String member = this.users.member().apiKey();
+		String id = this.catalog.list("sqs", "us-east-1", false).get(0).id().toString();
+
+		assertThat(this.api.get("/api/v1/pricing").as(member).send().status()).isEqualTo(200);
+		assertThat(this.api.put("/api/v1/pricing/" + id, "{\"price_per_unit\":\"9\"}").as(member).send().status())
+			.isEqualTo(403);
 		assertThat(this.api.get("/api/v1/pricing").anonymous().send().status()).isEqualTo(401);
 	}
 

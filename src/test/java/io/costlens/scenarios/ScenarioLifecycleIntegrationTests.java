@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.costlens.IntegrationTest;
 import io.costlens.TestApi;
 import io.costlens.TestApi.Response;
+import io.costlens.TestUsers;
 
 import static io.costlens.scenarios.ScenarioFixtures.create;
 import static io.costlens.scenarios.ScenarioFixtures.uniqueName;
@@ -17,6 +18,9 @@ class ScenarioLifecycleIntegrationTests {
 
 	@Autowired
 	TestApi api;
+
+	@Autowired
+	TestUsers users;
 
 	@Test
 	void createsADraftWithTheSeedDefaults() {
@@ -154,6 +158,13 @@ class ScenarioLifecycleIntegrationTests {
 
 	@Test
 	void letsViewersReadButNotWrite() {
+		String id = create(this.api, "{\"name\":\"" + uniqueName("viewer") + "\"}");
+		String viewer = this.users.create("viewer", "free").apiKey();
+
+		assertThat(this.api.get("/api/v1/scenarios/" + id).as(viewer).send().status()).isEqualTo(200);
+		assertThat(this.api.get("/api/v1/scenarios/" + id + "/metrics").as(viewer).send().status()).isEqualTo(200);
+		assertThat(this.api.post("/api/v1/scenarios/" + id + "/start", "").as(viewer).send().status()).isEqualTo(403);
+		assertThat(this.api.post("/api/v1/scenarios", "{\"name\":\"x\"}").as(viewer).send().status()).isEqualTo(403);
 		assertThat(this.api.post("/api/v1/scenarios", "{\"name\":\"x\"}").anonymous().send().status()).isEqualTo(401);
 	}
 
