@@ -97,6 +97,20 @@ class IngestIntegrationTests {
 	}
 
 	@Test
+	void acceptsAMessageOfOneMebibyteButNotMore() {
+		String scenario = createRunning(this.api, "us-east-1");
+
+		Response largest = ingest(this.api, scenario, "é".repeat(512 * 1024));
+		Response tooLarge = ingest(this.api, scenario, "é".repeat(512 * 1024) + "x");
+
+		assertThat(largest.status()).isEqualTo(202);
+		assertThat(largest.json().get("size_bytes").asLong()).isEqualTo(1024 * 1024);
+		assertThat(largest.json().get("sqs_blocks").asInt()).isEqualTo(16);
+		assertThat(tooLarge.status()).isEqualTo(422);
+		assertThat(count(scenario)).isEqualTo(1);
+	}
+
+	@Test
 	void stopsAcceptingOnceTheScenarioStopped() {
 		String scenario = createRunning(this.api, "us-east-1");
 		assertThat(ingest(this.api, scenario, "before").status()).isEqualTo(202);
