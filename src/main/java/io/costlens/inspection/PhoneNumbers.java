@@ -153,16 +153,15 @@ final class PhoneNumbers {
 			}
 			if (separatorAt(text, at) && Chars.digitsAt(text, at + 1, 1)) {
 				at++;
+				continue;
 			}
-			else if (!areaCode && at == start + run && areaCodeAt(text, at) > 0) {
-				int inside = areaCodeAt(text, at);
-				digits += insideDigits(text, inside);
-				at = afterAreaCode(text, at, inside);
-				areaCode = true;
-			}
-			else {
+			int inside = (areaCode || at != start + run) ? -1 : areaCodeAt(text, at);
+			if (inside < 0) {
 				return best;
 			}
+			digits += insideDigits(text, inside);
+			at = afterAreaCode(text, inside);
+			areaCode = true;
 		}
 	}
 
@@ -185,7 +184,7 @@ final class PhoneNumbers {
 		return (run == 1 && text.charAt(inside) == '0') ? 0 : run;
 	}
 
-	private static int afterAreaCode(String text, int at, int inside) {
+	private static int afterAreaCode(String text, int inside) {
 		int after = inside + Chars.digitRun(text, inside, 4) + 1;
 		return (Chars.charAt(text, after, ' ') || Chars.charAt(text, after, '-')) ? after + 1 : after;
 	}
