@@ -1,0 +1,17 @@
+package io.costlens.inspection;
+
+/**
+ * One piece of personal data in a text: its type and where it is.
+ *
+ * @param type what was found
+ * @param start the index of its first character
+ * @param end the index after its last character
+ */
+public record PiiFinding(PiiType type, int start, int end) {
+
+	/** The number of characters found. */
+	public int length() {
+		return this.end - this.start;
+	}
+
+}

@@ -1,0 +1,12 @@
+package io.costlens.inspection;
+
+/** The BPE vocabularies a {@link TokenCounter} counts with. */
+public enum TokenEncoding {
+
+	/** GPT-4 and GPT-3.5-turbo; the default. */
+	CL100K_BASE,
+
+	/** GPT-4o and newer OpenAI models. */
+	O200K_BASE
+
+}
