@@ -28,6 +28,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import io.costlens.platform.InvalidFields;
+import io.costlens.platform.Overloaded;
 import io.costlens.platform.ProblemException;
 import io.costlens.platform.web.Problems.FieldProblem;
 
@@ -43,7 +45,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<Object> handleProblem(ProblemException ex, HttpServletRequest request) {
-		return respond(Problems.of(ex.status(), ex.code(), ex.getMessage(), request.getRequestURI()));
+		ProblemDetail problem = Problems.of(ex.status(), ex.code(), ex.getMessage(), request.getRequestURI());
+		if (ex instanceof InvalidFields invalid) {
+			Problems.withFieldErrors(problem,
+					invalid.errors().stream().map((e) -> new FieldProblem(e.field(), e.message())).toList());
+		}
+		if (ex instanceof Overloaded overloaded) {
+			return ResponseEntity.status(ex.status())
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, overloaded.retryAfter().toSeconds())))
+				.body(problem);
+		}
+		return respond(problem);
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
