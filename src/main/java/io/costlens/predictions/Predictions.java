@@ -62,14 +62,19 @@ public class Predictions {
 	 * @return the stored predictions with their ids, in order
 	 */
 	public List<Prediction> logAll(List<NewPrediction> batch) {
-		if (batch.isEmpty() || batch.size() > this.properties.maxBatchRequestSize()) {
-			throw new InvalidRequest("A batch holds 1 to " + this.properties.maxBatchRequestSize()
-					+ " predictions, this one has " + batch.size());
+		if (batch.isEmpty() || batch.size() > batchLimit()) {
+			throw new InvalidRequest(
+					"A batch holds 1 to " + batchLimit() + " predictions, this one has " + batch.size());
 		}
 		Instant now = Instant.now();
 		List<Prediction> stored = this.committer.writeAll(batch.stream().map((p) -> p.at(now)).toList());
 		this.logged.increment(stored.size());
 		return stored;
+	}
+
+	/** The most predictions {@link #logAll} takes at once. */
+	public int batchLimit() {
+		return this.properties.maxBatchRequestSize();
 	}
 
 	public Prediction get(long id) {

@@ -309,7 +309,8 @@ class PredictionsIntegrationTests {
 	void rejectsBadStatsQueries() {
 		assertBadQuery("/api/v1/stats?from_date=2025-06-01", "model_name");
 		assertBadQuery("/api/v1/stats?model_name=m&from_date=2024-13-45", "from_date");
-		assertBadQuery("/api/v1/stats?model_name=m&to=June", "to_date");
+		assertBadQuery("/api/v1/stats?model_name=m&to=June", "to:");
+		assertBadQuery("/api/v1/stats?model_name=m&from=2025-06-01&from_date=2025-06-02", "twice");
 		assertBadQuery("/api/v1/stats?model_name=m&from_date=2025-06-09&to_date=2025-06-01", "after");
 		assertBadQuery("/api/v1/predictions?from=someday", "from");
 	}

@@ -1,5 +1,6 @@
 package io.costlens.predictions.web;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -63,6 +64,10 @@ class PredictionController {
 			description = "Items are wrong, named by index like [3].duration_ms; " + "nothing was stored")
 	@ApiResponse(responseCode = "400", description = "The batch is empty or too large")
 	List<Prediction> logAll(@RequestBody List<PredictionRequest> requests) {
+		if (requests.isEmpty() || requests.size() > this.predictions.batchLimit()) {
+			throw new InvalidRequest("A batch holds 1 to " + this.predictions.batchLimit()
+					+ " predictions, this one has " + requests.size());
+		}
 		this.validator.validateAll(requests);
 		return this.predictions.logAll(requests.stream().map(PredictionRequest::toCommand).toList());
 	}
@@ -112,8 +117,9 @@ class PredictionController {
 		if (modelName == null) {
 			throw new InvalidRequest("model_name: is required");
 		}
-		return this.predictions.stats(modelName, Timestamps.date("from_date", either("from_date", fromDate, from)),
-				Timestamps.date("to_date", either("to_date", toDate, to)));
+		return this.predictions.stats(modelName,
+				either(Timestamps.date("from_date", fromDate), Timestamps.date("from", from)),
+				either(Timestamps.date("to_date", toDate), Timestamps.date("to", to)));
 	}
 
 	@GetMapping("/api/v1/models")
@@ -122,9 +128,10 @@ class PredictionController {
 		return this.predictions.models();
 	}
 
-	private static @Nullable String either(String name, @Nullable String value, @Nullable String alias) {
+	/** A date given under its name or its alias ({@code from_date} or {@code from}). */
+	private static @Nullable LocalDate either(@Nullable LocalDate value, @Nullable LocalDate alias) {
 		if (value != null && alias != null && !value.equals(alias)) {
-			throw new InvalidRequest(name + ": given twice with different values (" + value + ", " + alias + ")");
+			throw new InvalidRequest("A date is given twice with different values (" + value + ", " + alias + ")");
 		}
 		return (value != null) ? value : alias;
 	}
