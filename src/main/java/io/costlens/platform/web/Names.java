@@ -1,7 +1,7 @@
 package io.costlens.platform.web;
 
 /** Java names as clients see them in JSON. */
-final class Names {
+public final class Names {
 
 	private Names() {
 	}
@@ -10,7 +10,7 @@ final class Names {
 	 * {@code durationMs} → {@code duration_ms}; {@code items[0].modelName} →
 	 * {@code items[0].model_name}.
 	 */
-	static String snake(String name) {
+	public static String snake(String name) {
 		StringBuilder out = new StringBuilder(name.length() + 4);
 		for (int i = 0; i < name.length(); i++) {
 			char c = name.charAt(i);

@@ -30,6 +30,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import io.costlens.platform.InvalidFields;
 import io.costlens.platform.ProblemException;
 import io.costlens.platform.web.Problems.FieldProblem;
 
@@ -46,6 +47,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<Object> handleProblem(ProblemException ex, HttpServletRequest request) {
 		ProblemDetail problem = Problems.of(ex.status(), ex.code(), ex.getMessage(), request.getRequestURI());
+		if (ex instanceof InvalidFields invalid) {
+			Problems.withFieldErrors(problem,
+					invalid.errors().stream().map((e) -> new FieldProblem(e.field(), e.message())).toList());
+		}
 		HttpHeaders headers = new HttpHeaders();
 		ex.headers().forEach(headers::set);
 		return ResponseEntity.status(ex.status()).headers(headers).body(problem);

@@ -1,0 +1,12 @@
+package io.costlens.predictions;
+
+import io.costlens.platform.NotFound;
+
+/** No prediction has the id a request names. */
+public class PredictionNotFound extends NotFound {
+
+	PredictionNotFound(long id) {
+		super("Prediction " + id + " not found");
+	}
+
+}

@@ -1,0 +1,135 @@
+package io.costlens.predictions;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.costlens.platform.GroupCommitter;
+import io.costlens.platform.InvalidRequest;
+import io.costlens.predictions.BucketKey.Span;
+
+/**
+ * Logging ML predictions and reading them back: every write goes through the group
+ * committer and updates the hourly and daily roll-ups in its transaction, so statistics
+ * read roll-ups only.
+ */
+@Service
+public class Predictions {
+
+	private final GroupCommitter<NewPrediction, Prediction> committer;
+
+	private final PredictionRepository predictions;
+
+	private final RollupRepository rollups;
+
+	private final PredictionsProperties properties;
+
+	private final Counter logged;
+
+	Predictions(GroupCommitter<NewPrediction, Prediction> committer, PredictionRepository predictions,
+			RollupRepository rollups, PredictionsProperties properties, MeterRegistry meters) {
+		this.committer = committer;
+		this.predictions = predictions;
+		this.rollups = rollups;
+		this.properties = properties;
+		this.logged = Counter.builder("costlens.predictions.logged")
+			.description("Predictions logged and committed")
+			.register(meters);
+	}
+
+	/**
+	 * Logs one prediction, answering once it is committed.
+	 * @param prediction what to log
+	 * @return the stored prediction with its id
+	 */
+	public Prediction log(NewPrediction prediction) {
+		Prediction stored = this.committer.write(prediction.at(Instant.now()));
+		this.logged.increment();
+		return stored;
+	}
+
+	/**
+	 * Logs predictions in one transaction, all or none.
+	 * @param batch what to log, at least one and at most the configured batch size
+	 * @return the stored predictions with their ids, in order
+	 */
+	public List<Prediction> logAll(List<NewPrediction> batch) {
+		if (batch.isEmpty() || batch.size() > batchLimit()) {
+			throw new InvalidRequest(
+					"A batch holds 1 to " + batchLimit() + " predictions, this one has " + batch.size());
+		}
+		Instant now = Instant.now();
+		List<Prediction> stored = this.committer.writeAll(batch.stream().map((p) -> p.at(now)).toList());
+		this.logged.increment(stored.size());
+		return stored;
+	}
+
+	/** The most predictions {@link #logAll} takes at once. */
+	public int batchLimit() {
+		return this.properties.maxBatchRequestSize();
+	}
+
+	public Prediction get(long id) {
+		return this.predictions.find(id).orElseThrow(() -> new PredictionNotFound(id));
+	}
+
+	public PredictionPage list(PredictionFilter filter) {
+		return new PredictionPage(this.predictions.list(filter), this.predictions.count(filter));
+	}
+
+	/**
+	 * Deletes a prediction and takes it out of its roll-up buckets in the same
+	 * transaction: the hour bucket exactly (its extremes recomputed from its rows when
+	 * the prediction was one), the day bucket rebuilt from its hours.
+	 * @param id the prediction
+	 * @throws PredictionNotFound when there is none with that id
+	 */
+	@Transactional
+	public void delete(long id) {
+		Prediction prediction = get(id);
+		BucketKey hourKey = Span.HOUR.keyOf(prediction);
+		BucketKey dayKey = Span.DAY.keyOf(prediction);
+		Bucket hour = this.rollups.lock(List.of(hourKey, dayKey)).get(hourKey);
+		if (!this.predictions.delete(id)) {
+			throw new PredictionNotFound(id);
+		}
+		if (hour != null) {
+			if (hour.remove(prediction) && !hour.isEmpty()) {
+				this.predictions.extremes(hourKey)
+					.ifPresent((e) -> hour.resetExtremes(e.min(), e.max(), e.firstAt(), e.lastAt()));
+			}
+			this.rollups.save(hourKey, hour);
+		}
+		this.rollups.save(dayKey, this.rollups.total(prediction.modelName(), Span.HOUR, dayKey.start(), dayKey.end()));
+	}
+
+	/**
+	 * A model's statistics over whole UTC days, from the roll-ups.
+	 * @param modelName the model
+	 * @param from the first day, or {@code null} for no lower bound
+	 * @param to the last day (inclusive), or {@code null} for no upper bound
+	 * @return the statistics; zero counts when the model logged nothing then
+	 */
+	public ModelStats stats(String modelName, @Nullable LocalDate from, @Nullable LocalDate to) {
+		if (from != null && to != null && from.isAfter(to)) {
+			throw new InvalidRequest("The range starts (" + from + ") after it ends (" + to + ")");
+		}
+		Instant start = (from != null) ? from.atStartOfDay().toInstant(ZoneOffset.UTC) : null;
+		Instant end = (to != null) ? to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC) : null;
+		return this.rollups.total(modelName, Span.DAY, start, end).stats(modelName);
+	}
+
+	/** Every model that has predictions, by name, with its totals. */
+	public List<ModelSummary> models() {
+		return this.rollups.models();
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * ML prediction logging: stores each prediction a client logs (model, duration, success)
+ * and answers per-model statistics from hourly roll-ups with mergeable quantile sketches,
+ * so a stats call costs the same for ten rows or a hundred million.
+ */
+@org.springframework.modulith.ApplicationModule
+@org.jspecify.annotations.NullMarked
+package io.costlens.predictions;
