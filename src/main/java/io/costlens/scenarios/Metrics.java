@@ -20,8 +20,8 @@ import io.costlens.pricing.AwsUsage;
 import io.costlens.pricing.PriceCatalog;
 import io.costlens.pricing.PriceHistory;
 import io.costlens.pricing.PriceKey;
-import io.costlens.scenarios.internal.RollupRepository;
-import io.costlens.scenarios.internal.RollupRepository.HourlyRollup;
+import io.costlens.scenarios.internal.ScenarioRollupRepository;
+import io.costlens.scenarios.internal.ScenarioRollupRepository.HourlyRollup;
 
 /**
  * Computes a scenario's metrics from its hourly roll-ups (never a scan of its logs),
@@ -35,11 +35,11 @@ public class Metrics {
 
 	private final Scenarios scenarios;
 
-	private final RollupRepository rollups;
+	private final ScenarioRollupRepository rollups;
 
 	private final PriceCatalog prices;
 
-	Metrics(Scenarios scenarios, RollupRepository rollups, PriceCatalog prices) {
+	Metrics(Scenarios scenarios, ScenarioRollupRepository rollups, PriceCatalog prices) {
 		this.scenarios = scenarios;
 		this.rollups = rollups;
 		this.prices = prices;

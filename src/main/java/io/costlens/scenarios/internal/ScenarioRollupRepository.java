@@ -10,11 +10,11 @@ import org.springframework.stereotype.Repository;
 
 /** Reads the hourly roll-ups the log writer maintains. */
 @Repository
-public class RollupRepository {
+public class ScenarioRollupRepository {
 
 	private final JdbcClient jdbc;
 
-	RollupRepository(JdbcClient jdbc) {
+	ScenarioRollupRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
