@@ -66,6 +66,21 @@ class IngestIntegrationTests {
 	}
 
 	@Test
+	void takesLogsTheMomentAScenarioStartsAndRefusesThemOnceItStops() {
+		String scenario = ScenarioFixtures.create(this.api,
+				"{\"name\":\"" + ScenarioFixtures.uniqueName("flip") + "\"}");
+		assertThat(ingest(this.api, scenario, "before start").status()).isEqualTo(400);
+
+		assertThat(this.api.post("/api/v1/scenarios/" + scenario + "/start", "").send().status()).isEqualTo(200);
+		assertThat(ingest(this.api, scenario, "right after start").status()).isEqualTo(202);
+
+		assertThat(this.api.post("/api/v1/scenarios/" + scenario + "/stop", "").send().status()).isEqualTo(200);
+		Response refused = ingest(this.api, scenario, "right after stop");
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().get("error").asString()).isEqualTo("scenario_not_running");
+	}
+
+	@Test
 	void defaultsTheSourceToUnknown() {
 		String scenario = createRunning(this.api, "us-east-1");
 
