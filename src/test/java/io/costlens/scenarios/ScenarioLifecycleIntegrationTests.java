@@ -1,6 +1,7 @@
 package io.costlens.scenarios;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -166,6 +167,26 @@ class ScenarioLifecycleIntegrationTests {
 		assertThat(this.api.post("/api/v1/scenarios/" + id + "/start", "").as(viewer).send().status()).isEqualTo(403);
 		assertThat(this.api.post("/api/v1/scenarios", "{\"name\":\"x\"}").as(viewer).send().status()).isEqualTo(403);
 		assertThat(this.api.post("/api/v1/scenarios", "{\"name\":\"x\"}").anonymous().send().status()).isEqualTo(401);
+	}
+
+	@Test
+	void putsEveryChangeAndLifecycleStepOnTheAuditRecord() {
+		String id = ScenarioFixtures.create(this.api, "{\"name\":\"" + ScenarioFixtures.uniqueName("audited") + "\"}");
+		this.api.put("/api/v1/scenarios/" + id, "{\"description\":\"checked\"}").send();
+		this.api.post("/api/v1/scenarios/" + id + "/start", "").send();
+		this.api.post("/api/v1/scenarios/" + id + "/stop", "").send();
+		this.api.post("/api/v1/scenarios/" + id + "/archive", "").send();
+		this.api.delete("/api/v1/scenarios/" + id).send();
+
+		JsonNode entries = this.api.get("/api/v2/audit?resource_type=scenario&resource_id=" + id + "&page_size=20")
+			.send()
+			.json()
+			.get("items");
+		assertThat(entries.valueStream().map((e) -> e.get("event_type").asString())).containsExactlyInAnyOrder(
+				"scenario.created", "scenario.updated", "scenario.started", "scenario.stopped", "scenario.archived",
+				"scenario.deleted");
+		assertThat(entries.valueStream().map((e) -> e.get("actor").asString())).containsOnly("admin");
+		assertThat(this.api.get("/api/v2/audit/verify").send().json().get("valid").asBoolean()).isTrue();
 	}
 
 }
