@@ -1,8 +1,12 @@
 package io.costlens.platform;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The authenticated caller of a request, as controllers receive it with
@@ -15,6 +19,13 @@ import org.jspecify.annotations.Nullable;
  * @param apiKeyId the API key used, or {@code null} when a token was used
  */
 public record CurrentUser(UUID userId, String username, Role role, String tier, @Nullable UUID apiKeyId) {
+
+	/** The caller of the request this thread serves, if one authenticated. */
+	public static Optional<CurrentUser> current() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) ? Optional.of(user)
+				: Optional.empty();
+	}
 
 	public boolean isAdmin() {
 		return this.role == Role.ADMIN;

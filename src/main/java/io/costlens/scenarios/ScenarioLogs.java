@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.costlens.platform.Page;
 import io.costlens.scenarios.internal.LogRepository;
 
 /** The stored logs of a scenario, newest first. */
@@ -23,12 +24,12 @@ public class ScenarioLogs {
 	}
 
 	@Transactional(readOnly = true)
-	public PageOf<StoredLog> list(UUID scenarioId, @Nullable Boolean hasPii, @Nullable String source, int page,
+	public Page<StoredLog> list(UUID scenarioId, @Nullable Boolean hasPii, @Nullable String source, int page,
 			int pageSize) {
 		Scenario scenario = this.scenarios.get(scenarioId);
 		long total = (hasPii == null && source == null) ? scenario.totalRequests()
 				: this.logs.count(scenarioId, hasPii, source);
-		return new PageOf<>(this.logs.find(scenarioId, hasPii, source, (page - 1) * pageSize, pageSize), total, page,
+		return new Page<>(this.logs.find(scenarioId, hasPii, source, (page - 1) * pageSize, pageSize), total, page,
 				pageSize);
 	}
 

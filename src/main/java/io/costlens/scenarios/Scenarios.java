@@ -9,6 +9,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.costlens.platform.Page;
 import io.costlens.pricing.PriceCatalog;
 import io.costlens.scenarios.internal.ScenarioRepository;
 
@@ -54,8 +55,8 @@ public class Scenarios {
 	}
 
 	@Transactional(readOnly = true)
-	public PageOf<Scenario> list(ScenarioFilter filter, int page, int pageSize) {
-		return new PageOf<>(this.scenarios.find(filter, (page - 1) * pageSize, pageSize), this.scenarios.count(filter),
+	public Page<Scenario> list(ScenarioFilter filter, int page, int pageSize) {
+		return new Page<>(this.scenarios.find(filter, (page - 1) * pageSize, pageSize), this.scenarios.count(filter),
 				page, pageSize);
 	}
 

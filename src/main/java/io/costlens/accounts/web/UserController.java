@@ -1,6 +1,5 @@
 package io.costlens.accounts.web;
 
-import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.costlens.accounts.internal.UserAdminService;
 import io.costlens.platform.CurrentUser;
+import io.costlens.platform.Page;
 import io.costlens.platform.Role;
 
 /** User management, for admins only. */
@@ -45,10 +45,9 @@ class UserController {
 	@GetMapping
 	@Operation(summary = "List users (admin)")
 	@ApiResponse(responseCode = "403", description = "forbidden: not an admin")
-	UserPage list(@RequestParam(defaultValue = "1") @Min(1) int page,
+	Page<UserView> list(@RequestParam(defaultValue = "1") @Min(1) int page,
 			@RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
-		List<UserView> items = this.users.page(page, pageSize).stream().map(UserView::of).toList();
-		return new UserPage(items, this.users.count(), page, pageSize);
+		return new Page<>(this.users.page(page, pageSize), this.users.count(), page, pageSize).map(UserView::of);
 	}
 
 	@GetMapping("/{id}")
@@ -70,9 +69,6 @@ class UserController {
 
 	record UserChange(@Pattern(regexp = "admin|member|viewer") @Nullable String role,
 			@Pattern(regexp = "free|premium|enterprise") @Nullable String tier, @Nullable Boolean isActive) {
-	}
-
-	record UserPage(List<UserView> items, long total, int page, int pageSize) {
 	}
 
 }

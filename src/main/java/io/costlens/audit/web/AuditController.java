@@ -1,7 +1,6 @@
 package io.costlens.audit.web;
 
 import java.time.Instant;
-import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.costlens.platform.Page;
 import io.costlens.audit.internal.AuditEntry;
 import io.costlens.audit.internal.AuditQuery;
 import io.costlens.audit.internal.AuditTrail;
@@ -45,7 +45,7 @@ class AuditController {
 	@Operation(summary = "Audit entries, newest first (admin)",
 			description = "Filters: actor, event_type, resource_type, resource_id, from/to (ISO-8601, to exclusive).")
 	@ApiResponse(responseCode = "403", description = "forbidden: not an admin")
-	EntriesPage list(@RequestParam(required = false) @Nullable String actor,
+	Page<Entry> list(@RequestParam(required = false) @Nullable String actor,
 			@RequestParam(name = "event_type", required = false) @Nullable String eventType,
 			@RequestParam(name = "resource_type", required = false) @Nullable String resourceType,
 			@RequestParam(name = "resource_id", required = false) @Nullable String resourceId,
@@ -55,7 +55,7 @@ class AuditController {
 			@RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
 		var result = this.trail
 			.find(new AuditQuery(actor, eventType, resourceType, resourceId, from, to, page, pageSize));
-		return new EntriesPage(result.items().stream().map(this::view).toList(), result.total(), page, pageSize);
+		return new Page<>(result.items(), result.total(), page, pageSize).map(this::view);
 	}
 
 	@GetMapping("/verify")
@@ -68,9 +68,6 @@ class AuditController {
 	private Entry view(AuditEntry e) {
 		return new Entry(e.id(), e.occurredAt(), e.actor(), e.eventType(), e.action(), e.resourceType(), e.resourceId(),
 				this.json.readTree(e.details()), e.clientIp(), e.prevHash(), e.hash());
-	}
-
-	record EntriesPage(List<Entry> items, long total, int page, int pageSize) {
 	}
 
 	record Entry(long id, Instant occurredAt, String actor, String eventType, String action,

@@ -12,8 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -67,9 +65,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		CurrentUser caller = (authentication != null && authentication.getPrincipal() instanceof CurrentUser user)
-				? user : null;
+		CurrentUser caller = CurrentUser.current().orElse(null);
 		TierLimit limit = this.properties.limitOf((caller != null) ? caller.tier() : "free");
 		if (limit == null) {
 			chain.doFilter(request, response);

@@ -7,8 +7,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -72,9 +70,7 @@ class ScenarioAuditing {
 	}
 
 	private static String actor() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) ? user.username()
-				: "system";
+		return CurrentUser.current().map(CurrentUser::username).orElse("system");
 	}
 
 	private static @Nullable String clientIp() {

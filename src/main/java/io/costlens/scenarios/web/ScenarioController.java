@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.costlens.scenarios.PageOf;
+import io.costlens.platform.Page;
 import io.costlens.scenarios.ScenarioFilter;
 import io.costlens.scenarios.ScenarioStatus;
 import io.costlens.scenarios.Scenarios;
@@ -51,7 +51,7 @@ class ScenarioController {
 
 	@Operation(summary = "List scenarios, newest first, filtered by status, region and name (q)")
 	@GetMapping
-	PageOf<ScenarioResponse> list(@RequestParam(required = false) @Nullable StatusParam status,
+	Page<ScenarioResponse> list(@RequestParam(required = false) @Nullable StatusParam status,
 			@RequestParam(required = false) @Nullable String region, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(defaultValue = "1") @Min(1) int page,
 			@RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {

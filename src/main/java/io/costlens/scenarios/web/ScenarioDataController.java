@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.costlens.platform.InvalidRequest;
 import io.costlens.scenarios.Granularity;
 import io.costlens.scenarios.Metrics;
-import io.costlens.scenarios.PageOf;
+import io.costlens.platform.Page;
 import io.costlens.scenarios.ScenarioLogs;
 
 @Tag(name = "Scenarios", description = "Cost-simulation scenarios and their lifecycle")
@@ -41,7 +41,7 @@ class ScenarioDataController {
 	@Operation(summary = "The scenario's stored logs, newest first, filtered by has_pii and source")
 	@ApiResponse(responseCode = "404", description = "not_found")
 	@GetMapping("/logs")
-	PageOf<LogResponse> logs(@PathVariable UUID id,
+	Page<LogResponse> logs(@PathVariable UUID id,
 			@RequestParam(name = "has_pii", required = false) @Nullable Boolean hasPii,
 			@RequestParam(required = false) @Nullable String source, @RequestParam(defaultValue = "1") @Min(1) int page,
 			@RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
