@@ -3,10 +3,18 @@ package io.costlens.predictions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.costlens.platform.EndpointRules;
+import io.costlens.platform.EndpointRules.BodySize;
 import io.costlens.platform.GroupCommitter;
 
 @Configuration(proxyBeanMethods = false)
 class PredictionsConfiguration {
+
+	/** A batch of predictions may carry up to 10 MiB. */
+	@Bean
+	EndpointRules predictionEndpoints() {
+		return EndpointRules.builder().body(BodySize.BATCH, "/api/v1/predict-log/batch").build();
+	}
 
 	/**
 	 * The single writer of predictions; closed at shutdown after writing what it

@@ -1,10 +1,13 @@
 package io.costlens.platform.ratelimit;
 
+import java.util.List;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.costlens.platform.EndpointRules;
 import io.costlens.platform.web.ProblemWriter;
 
 /**
@@ -29,8 +32,10 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
-	RateLimitFilters rateLimitFilters(RateLimiter limiter, RateLimitProperties properties, ProblemWriter problems) {
-		return new RateLimitFilters(new RateLimitFilter(limiter, properties, problems));
+	RateLimitFilters rateLimitFilters(RateLimiter limiter, RateLimitProperties properties, List<EndpointRules> rules,
+			ProblemWriter problems) {
+		List<String> unlimited = rules.stream().flatMap((r) -> r.unlimited().stream()).distinct().toList();
+		return new RateLimitFilters(new RateLimitFilter(limiter, properties, unlimited, problems));
 	}
 
 }

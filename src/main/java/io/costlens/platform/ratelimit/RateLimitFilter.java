@@ -2,7 +2,10 @@ package io.costlens.platform.ratelimit;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
@@ -30,7 +33,7 @@ import io.costlens.platform.web.ProblemWriter;
  */
 public class RateLimitFilter extends OncePerRequestFilter {
 
-	/** Paths that are never limited: probes, API docs and static assets. */
+	/** Paths the platform never limits: probes, API docs and static assets. */
 	static final String[] EXEMPT = { "/health", "/ready", "/api/v2/health/live", "/api/v2/health/ready",
 			"/api/v2/health/startup", "/docs", "/docs/**", "/swagger-ui/**", "/redoc", "/redoc.html", "/openapi.json",
 			"/openapi.json/**", "/webjars/**", "/favicon.ico", "/error" };
@@ -43,18 +46,22 @@ public class RateLimitFilter extends OncePerRequestFilter {
 
 	private final RateLimitProperties properties;
 
+	private final List<String> exempt;
+
 	private final ProblemWriter problems;
 
-	RateLimitFilter(RateLimiter limiter, RateLimitProperties properties, ProblemWriter problems) {
+	RateLimitFilter(RateLimiter limiter, RateLimitProperties properties, List<String> unlimited,
+			ProblemWriter problems) {
 		this.limiter = limiter;
 		this.properties = properties;
+		this.exempt = Stream.concat(Arrays.stream(EXEMPT), unlimited.stream()).toList();
 		this.problems = problems;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI();
-		for (String pattern : EXEMPT) {
+		for (String pattern : this.exempt) {
 			if (PATHS.match(pattern, path)) {
 				return true;
 			}

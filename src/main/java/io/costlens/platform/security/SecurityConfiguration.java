@@ -1,6 +1,10 @@
 package io.costlens.platform.security;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +20,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
+import io.costlens.platform.EndpointRules;
 import io.costlens.platform.Role;
 import io.costlens.platform.ratelimit.RateLimitFilter;
 import io.costlens.platform.ratelimit.RateLimitFilters;
@@ -23,32 +28,28 @@ import io.costlens.platform.security.ApiCredentialsFilter.RejectBadCredentials;
 import io.costlens.platform.web.ProblemWriter;
 
 /**
- * Who may call what. Every API, ingest and WebSocket path needs a credential; viewers may
- * only read; everything else (service info, health probes, API docs, login) is open.
- * Credentials are checked by the {@link AuthenticationProvider}s the modules contribute;
- * then the caller's rate limit applies; then the rules.
+ * Who may call what. Every {@code /api} and actuator path, and every path a module
+ * declares secured in its {@link EndpointRules}, needs a credential; viewers may only
+ * read; everything else (service info, health probes, API docs, the paths modules declare
+ * open) is open. Credentials are checked by the {@link AuthenticationProvider}s the
+ * modules contribute; then the caller's rate limit applies; then the rules.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-	/**
-	 * Paths that answer without a credential even though they sit under a protected
-	 * prefix.
-	 */
-	static final String[] OPEN = { "/api/v2/health/live", "/api/v2/health/ready", "/api/v2/health/startup",
-			"/api/v2/auth/login", "/auth/token", "/auth/refresh", "/api/v2/auth/refresh", "/api/v2/auth/register",
-			"/api/v2/auth/password-reset", "/api/v2/auth/password-reset/confirm" };
+	/** The health probes, open although they sit under {@code /api}. */
+	static final String[] PROBES = { "/api/v2/health/live", "/api/v2/health/ready", "/api/v2/health/startup" };
 
-	/** Paths that need a credential. */
-	static final String[] PROTECTED = { "/api/**", "/ingest", "/ingest/**", "/flush", "/ws/**", "/actuator/**" };
-
-	/** Writes a caller of any role may make on their own account. */
-	static final String[] SELF_SERVICE = { "/api/v2/auth/**" };
+	/** The prefixes that always need a credential, whatever a module declares. */
+	static final String[] SECURED = { "/api/**", "/actuator/**" };
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, List<AuthenticationProvider> providers, ProblemWriter problems,
-			RateLimitFilters rateLimit, SecurityProperties properties) throws Exception {
+			RateLimitFilters rateLimit, SecurityProperties properties, List<EndpointRules> rules) throws Exception {
+		String[] open = concat(PROBES, collect(rules, EndpointRules::open));
+		String[] secured = concat(SECURED, collect(rules, EndpointRules::secured));
+		String[] selfService = collect(rules, EndpointRules::selfService);
 		ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
 		ApiCredentialsFilter credentials = new ApiCredentialsFilter(new ProviderManager(providers));
 		String[] writers = { Role.ADMIN.name(), Role.MEMBER.name() };
@@ -64,19 +65,27 @@ class SecurityConfiguration {
 			.addFilterBefore(credentials, AuthorizationFilter.class)
 			.addFilterAfter(rateLimit.filter(), ApiCredentialsFilter.class)
 			.addFilterAfter(new RejectBadCredentials(handlers), RateLimitFilter.class)
-			.authorizeHttpRequests((a) -> a.requestMatchers(OPEN)
+			.authorizeHttpRequests((a) -> a.requestMatchers(open)
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, PROTECTED)
+				.requestMatchers(HttpMethod.GET, secured)
 				.authenticated()
-				.requestMatchers(HttpMethod.HEAD, PROTECTED)
+				.requestMatchers(HttpMethod.HEAD, secured)
 				.authenticated()
-				.requestMatchers(SELF_SERVICE)
+				.requestMatchers(selfService)
 				.authenticated()
-				.requestMatchers(PROTECTED)
+				.requestMatchers(secured)
 				.hasAnyRole(writers)
 				.anyRequest()
 				.permitAll())
 			.build();
+	}
+
+	private static String[] collect(List<EndpointRules> rules, Function<EndpointRules, Set<String>> part) {
+		return rules.stream().flatMap((r) -> part.apply(r).stream()).distinct().sorted().toArray(String[]::new);
+	}
+
+	private static String[] concat(String[] first, String[] second) {
+		return Stream.concat(Arrays.stream(first), Arrays.stream(second)).toArray(String[]::new);
 	}
 
 	private static UrlBasedCorsConfigurationSource cors(SecurityProperties properties) {

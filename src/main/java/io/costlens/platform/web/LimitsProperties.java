@@ -1,37 +1,30 @@
 package io.costlens.platform.web;
 
-import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.AntPathMatcher;
 import org.springframework.util.unit.DataSize;
 
+import io.costlens.platform.EndpointRules.BodySize;
+
 /**
- * Request body limits; a larger body is answered with 413 before it is read.
+ * Request body limits; a larger body is answered with 413 before it is read. Which paths
+ * get the larger limits, each module says in its
+ * {@link io.costlens.platform.EndpointRules}.
  *
- * @param maxBodySize the limit for every request not named below
- * @param ingestBodySize the limit for {@code /ingest}, whose message alone may be 1 MiB
+ * @param maxBodySize the limit for every request no module names
+ * @param ingestBodySize the limit for bodies carrying one message, which alone may be 1
+ * MiB
  * @param batchBodySize the limit for batch and import endpoints
- * @param batchPaths the paths (Ant patterns) that get the batch limit
  */
 @ConfigurationProperties("costlens.limits")
 record LimitsProperties(@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("2MB") DataSize ingestBodySize,
-		@DefaultValue("10MB") DataSize batchBodySize, @DefaultValue( {
-				"/**/batch", "/api/traces", "/api/github/import" }) List<String> batchPaths){
+		@DefaultValue("10MB") DataSize batchBodySize) {
 
-	private static final AntPathMatcher MATCHER = new AntPathMatcher();
-
-	DataSize limitFor(String path) {
-		if (path.equals("/ingest")) {
-			return this.ingestBodySize;
-		}
-		for (String pattern : this.batchPaths) {
-			if (MATCHER.match(pattern, path)) {
-				return this.batchBodySize;
-			}
-		}
-		return this.maxBodySize;
+	DataSize sizeOf(BodySize size) {
+		return switch (size) {
+			case MESSAGE -> this.ingestBodySize;
+			case BATCH -> this.batchBodySize;
+		};
 	}
 
 }

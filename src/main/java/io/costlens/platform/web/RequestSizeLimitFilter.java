@@ -1,6 +1,9 @@
 package io.costlens.platform.web;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -13,8 +16,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.costlens.platform.EndpointRules;
+import io.costlens.platform.EndpointRules.BodySize;
 
 /**
  * Rejects bodies over the limit for their path with 413: at once when the declared length
@@ -24,24 +31,39 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
+	private static final AntPathMatcher PATHS = new AntPathMatcher();
+
 	private final LimitsProperties limits;
+
+	private final Map<String, BodySize> bodies;
 
 	private final ProblemWriter problems;
 
-	RequestSizeLimitFilter(LimitsProperties limits, ProblemWriter problems) {
+	RequestSizeLimitFilter(LimitsProperties limits, List<EndpointRules> rules, ProblemWriter problems) {
 		this.limits = limits;
+		this.bodies = new LinkedHashMap<>();
+		rules.forEach((r) -> this.bodies.putAll(r.bodies()));
 		this.problems = problems;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		DataSize limit = this.limits.limitFor(request.getRequestURI());
+		DataSize limit = limitFor(request.getRequestURI());
 		if (request.getContentLengthLong() > limit.toBytes()) {
 			this.problems.write(request, response, new PayloadTooLarge(limit));
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, limit), response);
+	}
+
+	private DataSize limitFor(String path) {
+		for (Map.Entry<String, BodySize> body : this.bodies.entrySet()) {
+			if (PATHS.match(body.getKey(), path)) {
+				return this.limits.sizeOf(body.getValue());
+			}
+		}
+		return this.limits.maxBodySize();
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {

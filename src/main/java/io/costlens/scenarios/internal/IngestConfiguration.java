@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.costlens.platform.EndpointRules;
+import io.costlens.platform.EndpointRules.BodySize;
 import io.costlens.platform.GroupCommitter;
 import io.costlens.scenarios.StoredLog;
 
@@ -13,6 +15,16 @@ import io.costlens.scenarios.StoredLog;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IngestSettings.class)
 class IngestConfiguration {
+
+	/** Ingest and flush need a credential; a batch may carry up to 10 MiB. */
+	@Bean
+	EndpointRules ingestEndpoints() {
+		return EndpointRules.builder()
+			.secured("/ingest", "/ingest/**", "/flush")
+			.body(BodySize.MESSAGE, "/ingest")
+			.body(BodySize.BATCH, "/ingest/batch")
+			.build();
+	}
 
 	@Bean(destroyMethod = "close")
 	GroupCommitter<StoredLog, Boolean> logCommitter(IngestSettings settings, JdbcTemplate jdbc,

@@ -1,0 +1,97 @@
+package io.costlens.platform;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a module tells the platform about its own HTTP paths (Ant patterns): which answer
+ * without a credential, which need one, which any signed-in role may write, which are
+ * never rate-limited and which take larger bodies. Each module declares one bean of this
+ * type in its own package; the platform combines them and never names a feature's path.
+ *
+ * @param open paths that answer without a credential, even under a secured prefix
+ * @param secured paths outside {@code /api/**} that need a credential (reads for every
+ * role, writes for admins and members)
+ * @param selfService paths any signed-in role may write (a caller's own account)
+ * @param unlimited paths that are never rate-limited
+ * @param bodies paths whose request body may exceed the default limit, with their size
+ */
+public record EndpointRules(Set<String> open, Set<String> secured, Set<String> selfService, Set<String> unlimited,
+		Map<String, BodySize> bodies) {
+
+	public EndpointRules {
+		open = Set.copyOf(open);
+		secured = Set.copyOf(secured);
+		selfService = Set.copyOf(selfService);
+		unlimited = Set.copyOf(unlimited);
+		bodies = Map.copyOf(bodies);
+	}
+
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** The body limit classes of {@code costlens.limits}. */
+	public enum BodySize {
+
+		/** A body carrying one message of up to 1 MiB ({@code ingest-body-size}). */
+		MESSAGE,
+
+		/** A batch or import body ({@code batch-body-size}). */
+		BATCH
+
+	}
+
+	/** Collects a module's rules. */
+	public static final class Builder {
+
+		private final Set<String> open = new LinkedHashSet<>();
+
+		private final Set<String> secured = new LinkedHashSet<>();
+
+		private final Set<String> selfService = new LinkedHashSet<>();
+
+		private final Set<String> unlimited = new LinkedHashSet<>();
+
+		private final Map<String, BodySize> bodies = new LinkedHashMap<>();
+
+		private Builder() {
+		}
+
+		public Builder open(String... paths) {
+			this.open.addAll(List.of(paths));
+			return this;
+		}
+
+		public Builder secured(String... paths) {
+			this.secured.addAll(List.of(paths));
+			return this;
+		}
+
+		public Builder selfService(String... paths) {
+			this.selfService.addAll(List.of(paths));
+			return this;
+		}
+
+		public Builder unlimited(String... paths) {
+			this.unlimited.addAll(List.of(paths));
+			return this;
+		}
+
+		public Builder body(BodySize size, String... paths) {
+			for (String path : paths) {
+				this.bodies.put(path, size);
+			}
+			return this;
+		}
+
+		public EndpointRules build() {
+			return new EndpointRules(this.open, this.secured, this.selfService, this.unlimited, this.bodies);
+		}
+
+	}
+
+}
