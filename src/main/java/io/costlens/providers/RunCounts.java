@@ -1,0 +1,24 @@
+package io.costlens.providers;
+
+/**
+ * What one run of a job did, for its log line.
+ *
+ * @param keys keys handled
+ * @param succeeded keys that succeeded
+ * @param failed keys that failed (retried on the next run)
+ * @param rows rows written or deleted
+ */
+record RunCounts(int keys, int succeeded, int failed, long rows) {
+
+	static final RunCounts NONE = new RunCounts(0, 0, 0, 0);
+
+	RunCounts plus(boolean success, long moreRows) {
+		return new RunCounts(this.keys + 1, this.succeeded + (success ? 1 : 0), this.failed + (success ? 0 : 1),
+				this.rows + moreRows);
+	}
+
+	static long millisSince(long startNanos) {
+		return (System.nanoTime() - startNanos) / 1_000_000;
+	}
+
+}
