@@ -28,8 +28,6 @@ class KeyReEncryption {
 
 	/** Re-encrypts what is not under the primary key; returns how many keys moved. */
 	RunCounts run() {
-		long started = System.nanoTime();
-		log.info("reencrypt_provider_keys started: primary key id {}", this.encryption.primaryKeyId());
 		RunCounts counts = RunCounts.NONE;
 		for (Ciphertext row : this.keys.ciphertexts()) {
 			if (this.encryption.isUnderPrimaryKey(row.value())) {
@@ -45,8 +43,10 @@ class KeyReEncryption {
 				counts = counts.plus(false, 0);
 			}
 		}
-		log.info("reencrypt_provider_keys finished: {} keys re-encrypted, {} failed, in {} ms", counts.succeeded(),
-				counts.failed(), RunCounts.millisSince(started));
+		if (counts.succeeded() > 0) {
+			log.info("Re-encrypted {} provider key(s) under primary key {}", counts.succeeded(),
+					this.encryption.primaryKeyId());
+		}
 		return counts;
 	}
 

@@ -70,9 +70,16 @@ class ProviderKeyRepository {
 			.single();
 	}
 
-	/** Ids of the keys the jobs use. */
-	List<UUID> activeIds() {
-		return this.jdbc.sql("select id from provider_keys where is_active order by created_at, id")
+	/**
+	 * Ids of the keys the jobs use, those never or longest ago handled first.
+	 * @param handledAt {@code last_synced_at} or {@code last_validated_at}
+	 */
+	List<UUID> activeIds(String handledAt) {
+		if (!handledAt.equals("last_synced_at") && !handledAt.equals("last_validated_at")) {
+			throw new IllegalArgumentException(handledAt);
+		}
+		return this.jdbc
+			.sql("select id from provider_keys where is_active order by " + handledAt + " nulls first, created_at, id")
 			.query(UUID.class)
 			.list();
 	}

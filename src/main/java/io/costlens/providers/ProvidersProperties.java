@@ -24,11 +24,32 @@ import org.springframework.validation.annotation.Validated;
  * @param usageStatsRetentionDays usage rows older than this many days are deleted by the
  * weekly clean-up
  * @param openrouter the OpenRouter client
+ * @param schedules when the jobs run
  */
 @Validated
 @ConfigurationProperties("costlens.providers")
 record ProvidersProperties(@Nullable String encryptionKey, @DefaultValue("7") @Min(1) @Max(30) int activityDays,
-		@DefaultValue("365") @Min(1) int usageStatsRetentionDays, @DefaultValue @Valid OpenRouter openrouter) {
+		@DefaultValue("365") @Min(1) int usageStatsRetentionDays, @DefaultValue @Valid OpenRouter openrouter,
+		@DefaultValue Schedules schedules) {
+
+	/**
+	 * When each job runs: cron expressions in UTC with Spring's six fields, seconds
+	 * first; {@code -} switches a job off. Each run happens once, on one instance.
+	 *
+	 * @param syncUsageStats {@code sync_usage_stats}: every active key's usage (hourly)
+	 * @param validateApiKeys {@code validate_api_keys}: every active key against
+	 * {@code /key} (daily, 02:00)
+	 * @param cleanupOldUsageStats {@code cleanup_old_usage_stats}: usage past retention
+	 * (Sundays, 03:00)
+	 * @param reencryptProviderKeys {@code reencrypt_provider_keys}: stored keys not yet
+	 * under the primary key of the keyset (daily, 04:00)
+	 */
+	record Schedules(@DefaultValue("0 0 * * * *") String syncUsageStats,
+			@DefaultValue("0 0 2 * * *") String validateApiKeys,
+			@DefaultValue("0 0 3 * * SUN") String cleanupOldUsageStats,
+			@DefaultValue("0 0 4 * * *") String reencryptProviderKeys) {
+
+	}
 
 	/**
 	 * How Costlens calls OpenRouter.

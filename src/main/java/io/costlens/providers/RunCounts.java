@@ -1,5 +1,7 @@
 package io.costlens.providers;
 
+import java.util.Map;
+
 /**
  * What one run of a job did, for its log line.
  *
@@ -17,8 +19,9 @@ record RunCounts(int keys, int succeeded, int failed, long rows) {
 				this.rows + moreRows);
 	}
 
-	static long millisSince(long startNanos) {
-		return (System.nanoTime() - startNanos) / 1_000_000;
+	/** The counts as the job engine logs them. */
+	Map<String, ?> asMap() {
+		return Map.of("keys", this.keys, "succeeded", this.succeeded, "failed", this.failed, "rows", this.rows);
 	}
 
 }

@@ -30,17 +30,15 @@ class UsageCleanup {
 
 	/** Deletes what is past retention; returns how many rows. */
 	long run() {
-		long started = System.nanoTime();
 		LocalDate cutoff = LocalDate.now(ZoneOffset.UTC).minusDays(this.properties.usageStatsRetentionDays());
-		log.info("cleanup_old_usage_stats started: deleting usage before {}", cutoff);
+		log.debug("Deleting usage before {}", cutoff);
 		long deleted = 0;
 		int batch;
 		do {
 			batch = this.usage.deleteBefore(cutoff, BATCH);
 			deleted += batch;
 		}
-		while (batch == BATCH);
-		log.info("cleanup_old_usage_stats finished: {} rows deleted in {} ms", deleted, RunCounts.millisSince(started));
+		while (batch == BATCH && !Thread.currentThread().isInterrupted());
 		return deleted;
 	}
 

@@ -60,22 +60,24 @@ class UsageSync {
 		this.transactions = transactions;
 	}
 
-	/** Syncs every active key; one key's failure never stops the others. */
+	/**
+	 * Syncs every active key, least recently synced first; one key's failure never stops
+	 * the others, an interrupt (the job ran too long) stops the run.
+	 */
 	RunCounts syncAll() {
-		long started = System.nanoTime();
-		log.info("sync_usage_stats started");
 		RunCounts counts = RunCounts.NONE;
-		for (UUID id : this.keys.activeIds()) {
+		for (UUID id : this.keys.activeIds("last_synced_at")) {
+			if (Thread.currentThread().isInterrupted()) {
+				break;
+			}
 			try {
 				counts = counts.plus(true, sync(id).rows());
 			}
 			catch (OpenRouterFailure | KeyEncryption.UndecryptableKey | Conflict | ProviderKeyNotFound ex) {
-				log.warn("sync_usage_stats: provider key {} not synced, retried next run: {}", id, ex.getMessage());
+				log.warn("Provider key {} not synced, retried next run: {}", id, ex.getMessage());
 				counts = counts.plus(false, 0);
 			}
 		}
-		log.info("sync_usage_stats finished: {} keys, {} synced, {} failed, {} rows upserted, in {} ms", counts.keys(),
-				counts.succeeded(), counts.failed(), counts.rows(), RunCounts.millisSince(started));
 		return counts;
 	}
 

@@ -1,5 +1,7 @@
 package io.costlens.providers;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,6 +18,7 @@ import io.costlens.TestApi;
 import io.costlens.TestApi.Response;
 import io.costlens.TestUsers;
 import io.costlens.TestUsers.User;
+import io.costlens.platform.DataDirectory;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -63,6 +66,9 @@ class UsageSyncIntegrationTests {
 
 	@Autowired
 	ProvidersProperties properties;
+
+	@Autowired
+	DataDirectory dataDirectory;
 
 	private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
@@ -277,13 +283,13 @@ class UsageSyncIntegrationTests {
 	}
 
 	@Test
-	void reEncryptsEveryKeyUnderANewPrimaryKeyAndBack() {
+	void reEncryptsEveryKeyUnderANewPrimaryKeyAndBack() throws IOException {
 		User member = this.users.member();
 		String key = OpenRouterFake.newKey();
 		UUID id = UUID.fromString(addKey(member, key));
+		String oldKey = Files.readString(this.dataDirectory.resolve(EncryptionKeys.FILE)).strip();
 		String newKey = EncryptionKeys.generate();
-		KeyEncryption rotated = new KeyEncryption(
-				EncryptionKeys.keyset(newKey + "," + WithOpenRouterFake.ENCRYPTION_KEY));
+		KeyEncryption rotated = new KeyEncryption(EncryptionKeys.keyset(newKey + "," + oldKey));
 
 		RunCounts moved = new KeyReEncryption(this.keys, rotated).run();
 
@@ -294,7 +300,7 @@ class UsageSyncIntegrationTests {
 		assertThat(this.encryption.isUnderPrimaryKey(ciphertext)).isFalse();
 		assertThat(new KeyReEncryption(this.keys, rotated).run().keys()).isZero();
 
-		KeyEncryption back = new KeyEncryption(EncryptionKeys.keyset(WithOpenRouterFake.ENCRYPTION_KEY + "," + newKey));
+		KeyEncryption back = new KeyEncryption(EncryptionKeys.keyset(oldKey + "," + newKey));
 		new KeyReEncryption(this.keys, back).run();
 		assertThat(this.encryption.decrypt(this.keys.find(id).orElseThrow().ciphertext(), id)).isEqualTo(key);
 	}

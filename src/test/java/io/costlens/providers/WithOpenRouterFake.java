@@ -14,8 +14,9 @@ import io.costlens.IntegrationTest;
 /**
  * The whole application with its OpenRouter client pointed at {@link OpenRouterFake},
  * short timeouts and backoffs so failures show quickly, a generous call limit (the rate
- * limit test builds its own 20-a-minute client on the same bucket store) and a known
- * encryption key. Every test class with it shares one context.
+ * limit test builds its own 20-a-minute client on the same bucket store) and the jobs
+ * scheduled at their default times, except the hourly sync (the build switches every
+ * provider job off in other contexts). Every test class with it shares one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,11 +28,10 @@ import io.costlens.IntegrationTest;
 		"costlens.providers.openrouter.max-attempts=3", "costlens.providers.openrouter.initial-backoff=20ms",
 		"costlens.providers.openrouter.max-backoff=100ms", "costlens.providers.openrouter.max-retry-after=5s",
 		"costlens.providers.openrouter.max-response-size=64KB",
-		"costlens.providers.encryption-key=" + WithOpenRouterFake.ENCRYPTION_KEY,
+		"costlens.providers.schedules.validate-api-keys=0 0 2 * * *",
+		"costlens.providers.schedules.cleanup-old-usage-stats=0 0 3 * * SUN",
+		"costlens.providers.schedules.reencrypt-provider-keys=0 0 4 * * *",
 		"logging.level.io.costlens.providers=DEBUG" })
 @interface WithOpenRouterFake {
-
-	/** The keyset of the test context: one AES-256 key. */
-	String ENCRYPTION_KEY = "q8ZlWbDwV0wE3p2cYl0nq1b9Xl0Xq3o3Wm1eQ0mS2vE=";
 
 }
