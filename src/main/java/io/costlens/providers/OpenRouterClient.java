@@ -144,8 +144,7 @@ class OpenRouterClient {
 				.get(this.settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {
-			throw new OpenRouterFailure(Kind.NETWORK, 0, "OpenRouter GET " + path + " did not answer within "
-					+ this.settings.readTimeout().toMillis() + " ms", null);
+			throw timedOut(path);
 		}
 		catch (ExecutionException ex) {
 			if (body.overflowed()) {
@@ -160,10 +159,18 @@ class OpenRouterClient {
 		}
 	}
 
-	private static OpenRouterFailure networkFailure(String path, @Nullable Throwable cause) {
-		String what = (cause instanceof HttpTimeoutException) ? "timed out"
-				: (cause instanceof IOException) ? "failed: " + cause.getClass().getSimpleName() : "failed";
+	private OpenRouterFailure networkFailure(String path, @Nullable Throwable cause) {
+		if (cause instanceof HttpTimeoutException) {
+			return timedOut(path);
+		}
+		String what = (cause instanceof IOException) ? "failed: " + cause.getClass().getSimpleName() : "failed";
 		return new OpenRouterFailure(Kind.NETWORK, 0, "OpenRouter GET " + path + " " + what, null);
+	}
+
+	private OpenRouterFailure timedOut(String path) {
+		return new OpenRouterFailure(Kind.NETWORK, 0,
+				"OpenRouter GET " + path + " did not answer within " + this.settings.readTimeout().toMillis() + " ms",
+				null);
 	}
 
 	private void takeTurn(String path) {

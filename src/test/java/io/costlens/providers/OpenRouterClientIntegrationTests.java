@@ -18,6 +18,7 @@ import io.costlens.platform.OutboundLimits;
 import io.costlens.providers.OpenRouterFailure.Kind;
 import io.costlens.providers.ProvidersProperties.OpenRouter;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -253,6 +254,22 @@ class OpenRouterClientIntegrationTests {
 		assertThat(twenty).isLessThan(Duration.ofMillis(2500));
 		assertThat(twentyOne).isGreaterThanOrEqualTo(Duration.ofMillis(2900));
 		assertCalls("/api/v1/key", 21);
+	}
+
+	@Test
+	void readsTheOriginalServicesUsagePathWhereAProxyServesIt() {
+		SERVER.stubFor(get(urlPathEqualTo("/api/v1/usage")).withQueryParam("start_date", equalTo("2025-08-18"))
+			.withQueryParam("end_date", equalTo("2025-08-25"))
+			.withHeader("Authorization", equalTo("Bearer " + this.key))
+			.willReturn(json(200, """
+					{"data":[{"date":"2025-08-24","model":"openai/gpt-4.1","requests_count":3,"tokens_input":30,
+					 "tokens_output":45,"cost":0.0123}]}""")));
+
+		List<DailyUsage> rows = this.client.usage(this.key, "/usage", LocalDate.parse("2025-08-18"),
+				LocalDate.parse("2025-08-25"));
+
+		assertThat(rows).containsExactly(new DailyUsage(LocalDate.parse("2025-08-24"), "openai/gpt-4.1", 3L, 30L, 45L,
+				new BigDecimal("0.0123")));
 	}
 
 	private OpenRouter settings(String baseUrl, int perMinute) {

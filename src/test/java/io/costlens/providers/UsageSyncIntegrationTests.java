@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
 
 import io.costlens.TestApi;
 import io.costlens.TestApi.Response;
@@ -21,6 +22,7 @@ import io.costlens.TestUsers.User;
 import io.costlens.platform.DataDirectory;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.costlens.providers.OpenRouterFake.SERVER;
@@ -69,6 +71,18 @@ class UsageSyncIntegrationTests {
 
 	@Autowired
 	DataDirectory dataDirectory;
+
+	@Autowired
+	UsageRepository usageRows;
+
+	@Autowired
+	OpenRouterClient client;
+
+	@Autowired
+	KeyValidation validation;
+
+	@Autowired
+	TransactionOperations transactions;
 
 	private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
@@ -145,6 +159,35 @@ class UsageSyncIntegrationTests {
 		assertThat(stored.get("limit_remaining").asString()).isEqualTo("74.5");
 		SERVER.verify(1,
 				getRequestedFor(urlPathEqualTo("/api/v1/key")).withHeader("Authorization", equalTo("Bearer " + key)));
+	}
+
+	@Test
+	void syncsOrdinaryKeysFromTheUsagePathWhenOneIsSet() {
+		User member = this.users.member();
+		String key = OpenRouterFake.newKey();
+		UUID id = UUID.fromString(addKey(member, key));
+		SERVER.stubFor(keyInfo(key).willReturn(json(200, OpenRouterFake.ordinaryKeyBody("1"))));
+		SERVER.stubFor(get(urlPathEqualTo("/api/v1/usage")).withHeader("Authorization", equalTo("Bearer " + key))
+			.withQueryParam("start_date", equalTo(this.today.minusDays(7).toString()))
+			.withQueryParam("end_date", equalTo(this.today.toString()))
+			.willReturn(json(200, "{\"data\":[{\"date\":\"" + this.today.minusDays(2) + "\",\"model\":\"" + GPT
+					+ "\",\"requests_count\":4,\"tokens_input\":40,\"tokens_output\":60,\"cost\":0.5}]}")));
+		ProvidersProperties p = this.properties;
+		ProvidersProperties.OpenRouter o = p.openrouter();
+		ProvidersProperties withUsagePath = new ProvidersProperties(p.encryptionKey(), p.activityDays(),
+				p.usageStatsRetentionDays(),
+				new ProvidersProperties.OpenRouter(o.baseUrl(), o.connectTimeout(), o.readTimeout(),
+						o.requestsPerMinute(), o.rateLimitWait(), o.maxAttempts(), o.initialBackoff(), o.maxBackoff(),
+						o.maxRetryAfter(), o.maxResponseSize(), "/usage"),
+				p.schedules());
+		UsageSync viaProxy = new UsageSync(this.keys, this.usageRows, this.encryption, this.client, this.validation,
+				withUsagePath, this.transactions);
+
+		assertThat(viaProxy.sync(id).rows()).isOne();
+
+		JsonNode usage = this.api.get("/api/usage?key_id=" + id).as(member.apiKey()).send().json();
+		assertThat(row(usage, this.today.minusDays(2), GPT).get("requests_count").asLong()).isEqualTo(4);
+		assertThat(usage.get("total").asLong()).isOne();
 	}
 
 	@Test
