@@ -22,6 +22,9 @@ class AuditRepository {
 	private static final String COLUMNS = "id, occurred_at, actor, event_type, action, resource_type, resource_id, "
 			+ "details, client_ip, prev_hash, hash";
 
+	/** Most entries one retention delete removes. */
+	static final int DELETE_BATCH = 1000;
+
 	private final JdbcClient jdbc;
 
 	AuditRepository(JdbcClient jdbc) {
@@ -60,6 +63,22 @@ class AuditRepository {
 		this.jdbc.sql("update audit_chain set last_id = :id, last_hash = :hash where id = 1")
 			.param("id", entry.id())
 			.param("hash", entry.hash())
+			.update();
+	}
+
+	/**
+	 * Deletes up to {@code limit} of the oldest entries, up to the last one written
+	 * before {@code cutoff}: always a prefix of the chain, so what is left is one
+	 * unbroken chain.
+	 */
+	int deleteOlderThan(Instant cutoff, int limit) {
+		return this.jdbc.sql("""
+				delete from audit_log where id in (
+				    select id from audit_log
+				    where id <= (select max(id) from audit_log where occurred_at < :cutoff)
+				    order by id limit :limit)""")
+			.param("cutoff", cutoff.atOffset(ZoneOffset.UTC))
+			.param("limit", limit)
 			.update();
 	}
 
