@@ -2,6 +2,7 @@ package io.costlens.platform;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -79,6 +80,17 @@ public class Jobs {
 	 */
 	public RecurringTask<Void> recurring(String name, Duration interval, RecurringWork work) {
 		return Tasks.recurring(name, Schedules.fixedDelay(interval))
+			.execute((instance, context) -> run(instance, attempt(context.getExecution().consecutiveFailures),
+					work::run));
+	}
+
+	/**
+	 * A job that runs on a cron schedule in UTC: Spring's six fields, seconds first (e.g.
+	 * {@code 0 0 2 * * *} daily at 02:00); {@code -} disables it. Each run happens once,
+	 * on one instance.
+	 */
+	public RecurringTask<Void> recurring(String name, String cron, RecurringWork work) {
+		return Tasks.recurring(name, Schedules.cron(cron, ZoneOffset.UTC))
 			.execute((instance, context) -> run(instance, attempt(context.getExecution().consecutiveFailures),
 					work::run));
 	}

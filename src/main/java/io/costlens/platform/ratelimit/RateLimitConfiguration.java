@@ -31,6 +31,16 @@ class RateLimitConfiguration {
 		return new LocalRateLimiter(properties);
 	}
 
+	/**
+	 * Limits on calls to remote APIs, in the same bucket store as the request limits and
+	 * whether or not request limits are enabled.
+	 */
+	@Bean
+	SharedOutboundLimits outboundLimits(RateLimiter limiter, RateLimitProperties properties) {
+		RateLimiter fallback = (limiter instanceof LocalRateLimiter local) ? local : new LocalRateLimiter(properties);
+		return new SharedOutboundLimits(limiter, fallback);
+	}
+
 	@Bean
 	RateLimitFilters rateLimitFilters(RateLimiter limiter, RateLimitProperties properties, List<EndpointRules> rules,
 			ProblemWriter problems) {

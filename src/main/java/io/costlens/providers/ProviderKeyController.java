@@ -1,0 +1,150 @@
+package io.costlens.providers;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.costlens.platform.Page;
+
+/** Seed B's provider keys: stored encrypted, shown by preview, synced and validated. */
+@RestController
+@RequestMapping("/api/keys")
+@Tag(name = "Provider keys", description = "OpenRouter API keys, encrypted at rest, and their usage sync")
+class ProviderKeyController {
+
+	private final ProviderKeys keys;
+
+	private final UsageSync sync;
+
+	private final KeyValidation validation;
+
+	ProviderKeyController(ProviderKeys keys, UsageSync sync, KeyValidation validation) {
+		this.keys = keys;
+		this.sync = sync;
+		this.validation = validation;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Store a provider key (encrypted); the answer shows only its preview")
+	@ApiResponse(responseCode = "201", description = "Stored")
+	@ApiResponse(responseCode = "422",
+			description = "name, key or provider missing, too long or unknown (validation_error); nothing stored")
+	ProviderKeyView add(@Valid @RequestBody ProviderKeyRequest request) {
+		return ProviderKeyView.of(this.keys.add(request.toCommand()));
+	}
+
+	@GetMapping
+	@Operation(summary = "The caller's provider keys, oldest first; admins see everyone's or one user's")
+	@ApiResponse(responseCode = "403", description = "A member asked for another user's keys (forbidden)")
+	Page<ProviderKeyView> list(
+			@Parameter(description = "admins only: one user's keys") @RequestParam(name = "user_id",
+					required = false) @Nullable UUID userId,
+			@RequestParam(defaultValue = "1") @Min(1) int page,
+			@RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
+		return this.keys.list(userId, page, pageSize).map(ProviderKeyView::of);
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One provider key")
+	@ApiResponse(responseCode = "404", description = "No such key, or another member's (not_found)")
+	ProviderKeyView get(@PathVariable UUID id) {
+		return ProviderKeyView.of(this.keys.get(id));
+	}
+
+	@PatchMapping("/{id}")
+	@Operation(summary = "Rename a key or (de)activate it; inactive keys are skipped by the jobs")
+	@ApiResponse(responseCode = "404", description = "No such key, or another member's (not_found)")
+	@ApiResponse(responseCode = "422", description = "A bad or unknown field (validation_error)")
+	ProviderKeyView update(@PathVariable UUID id, @Valid @RequestBody ProviderKeyChanges changes) {
+		changes.check();
+		return ProviderKeyView.of(this.keys.update(id, changes.name(), changes.isActive()));
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Delete a key; its usage rows stay unless purge=true")
+	@ApiResponse(responseCode = "204", description = "Deleted")
+	@ApiResponse(responseCode = "404", description = "No such key, or another member's (not_found)")
+	void delete(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean purge) {
+		this.keys.delete(id, purge);
+	}
+
+	@PostMapping("/{id}/sync")
+	@Operation(summary = "Sync this key's usage from OpenRouter now (owner or admin)")
+	@ApiResponse(responseCode = "200", description = "Synced: rows upserted")
+	@ApiResponse(responseCode = "404", description = "No such key, or another member's (not_found)")
+	@ApiResponse(responseCode = "409", description = "The key is inactive (conflict)")
+	@ApiResponse(responseCode = "502", description = "OpenRouter did not answer usably; nothing changed")
+	SyncResponse sync(@PathVariable UUID id) {
+		this.keys.get(id);
+		try {
+			UsageSync.Result result = this.sync.sync(id);
+			return new SyncResponse(id, result.keyType().value(), result.rows(), result.syncedAt());
+		}
+		catch (OpenRouterFailure failure) {
+			throw new ProviderCallFailed(failure.getMessage());
+		}
+	}
+
+	@PostMapping("/{id}/validate")
+	@Operation(summary = "Validate this key with OpenRouter now (owner or admin); a 401/403 deactivates it")
+	@ApiResponse(responseCode = "200", description = "OpenRouter answered: valid, or invalidated")
+	@ApiResponse(responseCode = "404", description = "No such key, or another member's (not_found)")
+	@ApiResponse(responseCode = "502", description = "OpenRouter did not answer usably; nothing changed")
+	ValidationResponse validate(@PathVariable UUID id) {
+		this.keys.get(id);
+		KeyValidation.Result result = this.validation.validate(id);
+		if (result.outcome() == KeyValidation.Outcome.UNCHANGED) {
+			throw new ProviderCallFailed(String.valueOf(result.message()));
+		}
+		ProviderKey key = this.keys.get(id);
+		return new ValidationResponse(id, result.outcome() == KeyValidation.Outcome.VALID, key.active(),
+				(result.keyType() != null) ? result.keyType().value() : null, result.message());
+	}
+
+	/**
+	 * What a sync did.
+	 *
+	 * @param keyId the key
+	 * @param keyType its type
+	 * @param rowsUpserted usage rows written (inserted or replaced)
+	 * @param syncedAt when
+	 */
+	record SyncResponse(UUID keyId, String keyType, int rowsUpserted, Instant syncedAt) {
+	}
+
+	/**
+	 * What a validation found.
+	 *
+	 * @param keyId the key
+	 * @param valid whether OpenRouter accepted it
+	 * @param isActive whether it is active now
+	 * @param keyType its type
+	 * @param message OpenRouter's message when it refused the key
+	 */
+	record ValidationResponse(UUID keyId, boolean valid, boolean isActive, @Nullable String keyType,
+			@Nullable String message) {
+	}
+
+}
