@@ -47,9 +47,12 @@ class PricingController {
 		return this.catalog.list(service, region, includeHistory).stream().map(PriceResponse::of).toList();
 	}
 
-	@Operation(summary = "Add a price for a tier that has none (admin)")
+	@Operation(summary = "Add a price (admin): the tier's first, or its next version from effective_from "
+			+ "(default now), which ends the current one then")
 	@ApiResponse(responseCode = "201", description = "added")
-	@ApiResponse(responseCode = "409", description = "conflict: the tier already has a current price")
+	@ApiResponse(responseCode = "400",
+			description = "validation_error: effective_from is before the current price's start")
+	@ApiResponse(responseCode = "409", description = "conflict: the current price starts at the same effective_from")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasRole('ADMIN')")
