@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.costlens.platform.ApiExample;
 import io.costlens.platform.InvalidFields;
 import io.costlens.platform.ItemValidator;
 
@@ -42,6 +43,8 @@ class ScenarioV2Controller {
 	@ApiResponse(responseCode = "400", description = "validation_error: no scenario or more than 100")
 	@ApiResponse(responseCode = "409", description = "conflict: a name is taken or given twice; nothing created")
 	@ApiResponse(responseCode = "422", description = "validation_error: a bad field, named by its index")
+	@ApiExample(
+			body = "[{\"name\":\"nightly-batch-eu\",\"region\":\"eu-west-1\",\"tags\":[\"batch\"]},{\"name\":\"nightly-batch-us\",\"region\":\"us-west-2\",\"tags\":[\"batch\"]}]")
 	@PostMapping("/bulk")
 	@ResponseStatus(HttpStatus.CREATED)
 	BulkCreated createAll(@RequestBody List<@Nullable ScenarioRequest> requests) {
@@ -62,6 +65,7 @@ class ScenarioV2Controller {
 	@ApiResponse(responseCode = "400", description = "validation_error: no id or more than 100")
 	@ApiResponse(responseCode = "404", description = "not_found: an id names no scenario; nothing deleted")
 	@ApiResponse(responseCode = "409", description = "conflict: a scenario is running; nothing deleted")
+	@ApiExample(body = "{\"ids\":[\"3fa85f64-5717-4562-b3fc-2c963f66afa6\"]}")
 	@PostMapping("/bulk-delete")
 	BulkDeleted deleteAll(@RequestBody BulkDelete request) {
 		if (request.ids() == null) {
@@ -73,6 +77,7 @@ class ScenarioV2Controller {
 
 	@Operation(summary = "The scenario's totals and cost over its whole life, without breakdown or time series")
 	@ApiResponse(responseCode = "404", description = "not_found")
+	@ApiExample(params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
 	@GetMapping("/{id}/summary")
 	SummaryResponse summary(@PathVariable UUID id) {
 		Scenario scenario = this.scenarios.get(id);
