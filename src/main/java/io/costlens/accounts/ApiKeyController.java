@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.costlens.platform.ApiExample;
 import io.costlens.accounts.Accounts.CreatedKey;
 import io.costlens.platform.CurrentUser;
 
@@ -44,6 +45,7 @@ class ApiKeyController {
 		this.accounts = accounts;
 	}
 
+	@ApiExample(body = "{\"name\":\"ci-pipeline\"}")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create an API key; the key is in this response only",
@@ -67,6 +69,7 @@ class ApiKeyController {
 		return new KeyList(items, items.size());
 	}
 
+	@ApiExample(params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
 	@GetMapping("/{id}")
 	@Operation(summary = "One API key")
 	@ApiResponse(responseCode = "404", description = "not_found: no such key of yours")
@@ -74,6 +77,7 @@ class ApiKeyController {
 		return KeyView.of(this.accounts.key(caller, id));
 	}
 
+	@ApiExample(params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Revoke an API key",

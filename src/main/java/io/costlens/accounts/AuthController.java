@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.costlens.platform.ApiExample;
 import io.costlens.accounts.AuthService.Tokens;
 import io.costlens.platform.CurrentUser;
 
@@ -33,6 +34,7 @@ class AuthController {
 		this.auth = auth;
 	}
 
+	@ApiExample(body = "{\"username\":\"ann\",\"password\":\"correct-horse-battery-staple\"}")
 	@PostMapping({ "/auth/token", "/api/v2/auth/login" })
 	@Operation(summary = "Log in with username and password: an access token (JWT) and a refresh token",
 			description = "Unknown users, deactivated users and wrong passwords get the same 401. "
@@ -43,6 +45,7 @@ class AuthController {
 		return TokenResponse.of(this.auth.login(body.username(), body.password(), ClientIp.of(request)));
 	}
 
+	@ApiExample(body = "{\"refresh_token\":\"the refresh_token a login answered\"}")
 	@PostMapping({ "/auth/refresh", "/api/v2/auth/refresh" })
 	@Operation(summary = "Exchange a refresh token for new tokens (the old one is spent)",
 			description = "Presenting a spent refresh token again revokes every token of its login.")
@@ -51,6 +54,7 @@ class AuthController {
 		return TokenResponse.of(this.auth.refresh(body.refreshToken(), ClientIp.of(request)));
 	}
 
+	@ApiExample(body = "{\"refresh_token\":\"the refresh_token a login answered\"}")
 	@PostMapping("/api/v2/auth/logout")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Log out: revoke the given refresh token's login, or all of the caller's logins",
@@ -60,6 +64,8 @@ class AuthController {
 		this.auth.logout(caller, (body != null) ? body.refreshToken() : null, ClientIp.of(request));
 	}
 
+	@ApiExample(
+			body = "{\"username\":\"ann\",\"email\":\"ann@example.com\",\"password\":\"correct-horse-battery-staple\"}")
 	@PostMapping("/api/v2/auth/register")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a user (admin only, unless open registration is on)",
@@ -72,6 +78,8 @@ class AuthController {
 			.of(this.auth.register(caller, body.username(), body.email(), body.password(), ClientIp.of(request)));
 	}
 
+	@ApiExample(
+			body = "{\"current_password\":\"correct-horse-battery-staple\",\"new_password\":\"tr0ub4dor-and-3-more-words\"}")
 	@PostMapping("/api/v2/auth/password")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Change the caller's password (needs the current one); ends all their logins")
@@ -81,6 +89,7 @@ class AuthController {
 		this.auth.changePassword(caller, body.currentPassword(), body.newPassword(), ClientIp.of(request));
 	}
 
+	@ApiExample(body = "{\"email\":\"ann@example.com\"}")
 	@PostMapping("/api/v2/auth/password-reset")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Send a one-hour password-reset token to a user, by username or email",
@@ -90,6 +99,8 @@ class AuthController {
 				ClientIp.of(request));
 	}
 
+	@ApiExample(body = "{\"token\":\"the token from the reset mail\",\"new_password\":\"tr0ub4dor-and-3-more-words\"}",
+			status = 400)
 	@PostMapping("/api/v2/auth/password-reset/confirm")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Set a new password with a reset token")

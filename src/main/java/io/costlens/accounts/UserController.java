@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.costlens.platform.ApiExample;
 import io.costlens.platform.CurrentUser;
 import io.costlens.platform.Page;
 import io.costlens.platform.Role;
@@ -41,6 +42,7 @@ class UserController {
 		this.accounts = accounts;
 	}
 
+	@ApiExample(params = { "page=1", "page_size=20" })
 	@GetMapping
 	@Operation(summary = "List users (admin)")
 	@ApiResponse(responseCode = "403", description = "forbidden: not an admin")
@@ -50,6 +52,7 @@ class UserController {
 			.map(UserView::of);
 	}
 
+	@ApiExample(params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
 	@GetMapping("/{id}")
 	@Operation(summary = "One user (admin)")
 	@ApiResponse(responseCode = "404", description = "not_found")
@@ -57,6 +60,7 @@ class UserController {
 		return UserView.of(this.accounts.user(id));
 	}
 
+	@ApiExample(body = "{\"role\":\"viewer\",\"tier\":\"premium\"}", params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
 	@PatchMapping("/{id}")
 	@Operation(summary = "Change a user's role, tier or active flag (admin)",
 			description = "Deactivating a user stops their API keys and tokens.")

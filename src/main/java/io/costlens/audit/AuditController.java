@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.costlens.platform.ApiExample;
 import io.costlens.platform.Page;
 import io.costlens.audit.Audit.Verification;
 
@@ -38,6 +39,8 @@ class AuditController {
 		this.audit = audit;
 	}
 
+	@ApiExample(params = { "event_type=scenario.created", "from=2026-11-01", "to=2026-12-01T00:00:00Z", "page=1",
+			"page_size=20" })
 	@GetMapping
 	@Operation(summary = "Audit entries, newest first (admin)",
 			description = "Filters: actor, event_type, resource_type, resource_id, from/to (ISO-8601, to exclusive).")

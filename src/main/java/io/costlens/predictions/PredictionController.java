@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.costlens.platform.ApiExample;
 import io.costlens.platform.InvalidRequest;
 import io.costlens.platform.ItemValidator;
 
@@ -40,6 +41,8 @@ class PredictionController {
 		this.validator = validator;
 	}
 
+	@ApiExample(
+			body = "{\"model_name\":\"apartment_price_v1\",\"duration_ms\":124,\"was_successful\":true,\"timestamp\":\"2026-11-30T12:00:00Z\"}")
 	@PostMapping("/api/v1/predict-log")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Log one prediction; answered once it is stored")
@@ -50,6 +53,8 @@ class PredictionController {
 		return this.predictions.log(request.toCommand());
 	}
 
+	@ApiExample(
+			body = "[{\"model_name\":\"apartment_price_v1\",\"duration_ms\":98,\"was_successful\":true},{\"model_name\":\"churn_v3\",\"duration_ms\":412,\"was_successful\":false,\"timestamp\":\"2026-11-30T12:00:05\"}]")
 	@PostMapping("/api/v1/predict-log/batch")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Log many predictions (a JSON array, up to 10 000) in one transaction, all or none")
@@ -66,6 +71,8 @@ class PredictionController {
 		return this.predictions.logAll(requests.stream().map(PredictionRequest::toCommand).toList());
 	}
 
+	@ApiExample(
+			params = { "model_name=apartment_price_v1", "from=2026-11-01", "to=2026-11-30", "limit=100", "offset=0" })
 	@GetMapping("/api/v1/predictions")
 	@Operation(summary = "List predictions, newest first; the X-Total-Count header counts all that match")
 	@ApiResponse(responseCode = "400", description = "A bad limit, offset or time (validation_error)")
@@ -83,6 +90,7 @@ class PredictionController {
 			.body(this.predictions.list(filter));
 	}
 
+	@ApiExample(params = "id=1")
 	@GetMapping("/api/v1/predictions/{id}")
 	@Operation(summary = "One prediction")
 	@ApiResponse(responseCode = "404", description = "No prediction with that id (not_found)")
@@ -90,6 +98,7 @@ class PredictionController {
 		return this.predictions.get(id);
 	}
 
+	@ApiExample(params = "id=1")
 	@DeleteMapping("/api/v1/predictions/{id}")
 	@Operation(summary = "Delete a prediction; its model's statistics no longer count it")
 	@ApiResponse(responseCode = "404", description = "No prediction with that id (not_found)")
@@ -98,6 +107,7 @@ class PredictionController {
 		return new Message("Prediction deleted");
 	}
 
+	@ApiExample(params = { "model_name=apartment_price_v1", "from_date=2026-11-01", "to_date=2026-11-30" })
 	@GetMapping("/api/v1/stats")
 	@Operation(summary = "A model's statistics over whole UTC days (inclusive), from hourly roll-ups: counts and "
 			+ "average exact, p50/p95/p99 within 1 %")

@@ -2,18 +2,14 @@ package io.costlens.predictions;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAccessor;
 
 import org.jspecify.annotations.Nullable;
 
 import io.costlens.platform.InvalidRequest;
+import io.costlens.platform.Times;
 
 /**
  * How the API reads times: ISO-8601 with an offset ({@code 2025-06-09T12:00:00Z},
@@ -22,46 +18,34 @@ import io.costlens.platform.InvalidRequest;
  */
 final class Timestamps {
 
-	private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
-		.append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-		.optionalStart()
-		.appendOffsetId()
-		.optionalEnd()
-		.toFormatter();
-
 	private Timestamps() {
 	}
 
 	/**
 	 * Reads a time.
-	 * @throws DateTimeParseException when it is not ISO-8601
+	 * @throws DateTimeParseException when it is in none of the accepted forms
 	 */
 	static Instant parse(String text) {
-		TemporalAccessor time = TIME.parseBest(text.strip(), OffsetDateTime::from, LocalDateTime::from);
-		return (time instanceof OffsetDateTime withOffset) ? withOffset.toInstant()
-				: ((LocalDateTime) time).toInstant(ZoneOffset.UTC);
+		return Times.parse(text);
 	}
 
 	static boolean isValid(String text) {
-		try {
-			int year = parse(text).atOffset(ZoneOffset.UTC).getYear();
-			return year >= 1 && year <= 9999;
-		}
-		catch (DateTimeParseException ex) {
-			return false;
-		}
+		return Times.isValid(text);
 	}
 
-	/** A query parameter that must be a date, or is absent. */
+	/**
+	 * A query parameter naming a UTC day, or absent: a date, or any time of that day in
+	 * the accepted forms.
+	 */
 	static @Nullable LocalDate date(String name, @Nullable String value) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
 		try {
-			return LocalDate.parse(value.strip());
+			return Times.parse(value).atOffset(ZoneOffset.UTC).toLocalDate();
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidRequest(name + ": must be a date as YYYY-MM-DD (got " + abbreviate(value) + ")");
+			throw new InvalidRequest(name + ": " + Times.FORMS + " (got " + abbreviate(value) + ")");
 		}
 	}
 
@@ -89,8 +73,7 @@ final class Timestamps {
 			return (date == null) ? null : date.plusDays(end ? 1 : 0).atStartOfDay().toInstant(ZoneOffset.UTC);
 		}
 		if (!isValid(value)) {
-			throw new InvalidRequest(
-					name + ": must be a date (YYYY-MM-DD) or an ISO-8601 time (got " + abbreviate(value) + ")");
+			throw new InvalidRequest(name + ": " + Times.FORMS + " (got " + abbreviate(value) + ")");
 		}
 		Instant time = parse(value);
 		return end ? time.truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS) : time;

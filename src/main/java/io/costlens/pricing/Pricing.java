@@ -45,15 +45,24 @@ public class Pricing {
 		return new PriceHistory(region, this.prices.findOverlapping(region, from, to));
 	}
 
-	/** Adds a price for a service tier that has no current price in that region. */
+	/**
+	 * Adds a price: the first one of its service tier in that region, or the next version
+	 * of the current one, which then ends at {@code effectiveFrom} (default now). Only a
+	 * current price starting at the same moment conflicts.
+	 */
 	@Transactional
 	public Price add(NewPrice price) {
-		this.prices.findCurrent(price.key()).ifPresent((current) -> {
-			throw new PriceConflict(
-					"A current price for " + price.key() + " exists (" + current.id() + "): change it with PUT");
-		});
 		Instant now = Instant.now();
 		Instant from = (price.effectiveFrom() != null) ? price.effectiveFrom() : now;
+		Optional<Price> current = this.prices.findCurrent(price.key());
+		if (current.isPresent()) {
+			if (from.equals(current.get().effectiveFrom())) {
+				throw new PriceConflict(
+						"The current price for " + price.key() + " (" + current.get().id() + ") already starts at "
+								+ from + ": correct it with PUT, or add one with a later effective_from");
+			}
+			return next(current.get(), price.pricePerUnit(), price.unit(), price.source(), from);
+		}
 		Price row = new Price(UUID.randomUUID(), price.key().service(), price.key().region(), price.key().tier(),
 				price.pricePerUnit(), price.unit(), from, null, true, price.source(), now);
 		this.prices.insert(row);
@@ -72,19 +81,26 @@ public class Pricing {
 					+ " and is history: change the current price of " + keyOf(current));
 		}
 		Instant from = (change.effectiveFrom() != null) ? change.effectiveFrom() : Instant.now();
-		Price next = new Price(UUID.randomUUID(), current.service(), current.region(), current.tier(),
-				orElse(change.pricePerUnit(), current.pricePerUnit()), orElse(change.unit(), current.unit()), from,
-				null, true, orElse(change.source(), current.source()), Instant.now());
+		BigDecimal pricePerUnit = orElse(change.pricePerUnit(), current.pricePerUnit());
+		String unit = orElse(change.unit(), current.unit());
+		String source = orElse(change.source(), current.source());
 		if (from.equals(current.effectiveFrom())) {
-			Price corrected = new Price(current.id(), next.service(), next.region(), next.tier(), next.pricePerUnit(),
-					next.unit(), current.effectiveFrom(), null, true, next.source(), current.createdAt());
+			Price corrected = new Price(current.id(), current.service(), current.region(), current.tier(), pricePerUnit,
+					unit, current.effectiveFrom(), null, true, source, current.createdAt());
 			this.prices.update(corrected);
 			return corrected;
 		}
+		return next(current, pricePerUnit, unit, source, from);
+	}
+
+	/** Ends the current version at {@code from} and adds the next one from then. */
+	private Price next(Price current, BigDecimal pricePerUnit, String unit, String source, Instant from) {
 		if (from.isBefore(current.effectiveFrom())) {
 			throw new InvalidPriceChange("effective_from " + from + " is before the current price's start "
 					+ current.effectiveFrom() + " for " + keyOf(current));
 		}
+		Price next = new Price(UUID.randomUUID(), current.service(), current.region(), current.tier(), pricePerUnit,
+				unit, from, null, true, source, Instant.now());
 		this.prices.close(current.id(), from);
 		this.prices.insert(next);
 		return next;

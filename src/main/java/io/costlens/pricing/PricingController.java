@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.costlens.platform.ApiExample;
+
 @Tag(name = "Pricing", description = "The versioned AWS price catalog")
 @RestController
 @RequestMapping("/api/v1/pricing")
@@ -40,6 +42,7 @@ class PricingController {
 	}
 
 	@Operation(summary = "List prices: current ones, or every version with include_history=true")
+	@ApiExample(params = { "service=sqs", "region=us-east-1", "include_history=false" })
 	@GetMapping
 	List<PriceResponse> list(@RequestParam(required = false) @Nullable String service,
 			@RequestParam(required = false) @Nullable String region,
@@ -47,9 +50,14 @@ class PricingController {
 		return this.catalog.list(service, region, includeHistory).stream().map(PriceResponse::of).toList();
 	}
 
-	@Operation(summary = "Add a price for a tier that has none (admin)")
+	@Operation(summary = "Add a price (admin): the tier's first, or its next version from effective_from "
+			+ "(default now), which ends the current one then")
 	@ApiResponse(responseCode = "201", description = "added")
-	@ApiResponse(responseCode = "409", description = "conflict: the tier already has a current price")
+	@ApiResponse(responseCode = "400",
+			description = "validation_error: effective_from is before the current price's start")
+	@ApiResponse(responseCode = "409", description = "conflict: the current price starts at the same effective_from")
+	@ApiExample(
+			body = "{\"service\":\"llm\",\"region\":\"us-east-1\",\"tier\":\"gpt_4o_mini_input\",\"price_per_unit\":\"0.00015\",\"unit\":\"per_1k_tokens\",\"effective_from\":\"2027-01-01T00:00:00Z\",\"source\":\"OpenAI pricing page\"}")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasRole('ADMIN')")
@@ -62,6 +70,9 @@ class PricingController {
 	@ApiResponse(responseCode = "200", description = "the price now in force from effective_from")
 	@ApiResponse(responseCode = "404", description = "not_found")
 	@ApiResponse(responseCode = "409", description = "conflict: the row is history")
+	@ApiExample(
+			body = "{\"price_per_unit\":\"0.42\",\"effective_from\":\"2027-06-01T00:00:00Z\",\"source\":\"AWS price change notice\"}",
+			params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
 	@PutMapping("/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
 	PriceResponse change(@PathVariable UUID id, @Valid @RequestBody PriceChangeRequest request) {

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.costlens.platform.ApiExample;
 import io.costlens.platform.InvalidFields;
 import io.costlens.platform.InvalidRequest;
 import io.costlens.platform.ItemValidator;
@@ -58,6 +59,9 @@ class IngestController {
 	@ApiResponse(responseCode = "400", description = "validation_error (bad X-Scenario-ID) or scenario_not_running")
 	@ApiResponse(responseCode = "404", description = "not_found: no such scenario")
 	@ApiResponse(responseCode = "503", description = "service_unavailable: too many writes waiting (Retry-After)")
+	@ApiExample(
+			body = "{\"message\":\"User jane@example.com asked for a refund of order 1234\",\"source\":\"checkout-api\"}",
+			params = "X-Scenario-ID=3fa85f64-5717-4562-b3fc-2c963f66afa6")
 	@PostMapping("/ingest")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	LogResponse ingest(@Parameter(description = "the scenario's UUID") @RequestHeader("X-Scenario-ID") String scenario,
@@ -69,6 +73,9 @@ class IngestController {
 	@Operation(summary = "Ingest up to 10 000 messages (JSON array or NDJSON), all or none")
 	@ApiResponse(responseCode = "202", description = "all stored")
 	@ApiResponse(responseCode = "422", description = "validation_error listing each bad message; nothing stored")
+	@ApiExample(
+			body = "[{\"message\":\"Order 1234 paid\",\"source\":\"checkout-api\"},{\"message\":\"Call me on +1 415 555 0100\",\"source\":\"support\"}]",
+			params = { "X-Scenario-ID=3fa85f64-5717-4562-b3fc-2c963f66afa6", "Content-Type=application/json" })
 	@PostMapping(path = "/ingest/batch", consumes = { "application/json", "application/x-ndjson" })
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	BatchResponse ingestBatch(@RequestHeader("X-Scenario-ID") String scenario,

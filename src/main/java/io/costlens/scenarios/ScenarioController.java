@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.costlens.platform.ApiExample;
 import io.costlens.platform.Page;
 
 @Tag(name = "Scenarios", description = "Cost-simulation scenarios and their lifecycle")
@@ -40,6 +41,8 @@ class ScenarioController {
 	@Operation(summary = "Create a scenario (draft)")
 	@ApiResponse(responseCode = "201", description = "created")
 	@ApiResponse(responseCode = "409", description = "conflict: the name is taken")
+	@ApiExample(
+			body = "{\"name\":\"checkout-load-test\",\"description\":\"Black Friday checkout traffic\",\"region\":\"us-east-1\",\"tags\":[\"checkout\",\"load\"],\"lambda_batch_size\":100,\"lambda_memory_mb\":1024,\"lambda_duration_ms\":1000,\"bedrock_model\":\"claude_3_sonnet\",\"output_tokens_ratio\":0.25}")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	ScenarioResponse create(@Valid @RequestBody ScenarioRequest request) {
@@ -47,6 +50,7 @@ class ScenarioController {
 	}
 
 	@Operation(summary = "List scenarios, newest first, filtered by status, region and name (q)")
+	@ApiExample(params = { "status=draft", "region=us-east-1", "q=checkout", "page=1", "page_size=20" })
 	@GetMapping
 	Page<ScenarioResponse> list(@RequestParam(required = false) @Nullable StatusParam status,
 			@RequestParam(required = false) @Nullable String region, @RequestParam(required = false) @Nullable String q,
@@ -58,6 +62,7 @@ class ScenarioController {
 
 	@Operation(summary = "Get a scenario")
 	@ApiResponse(responseCode = "404", description = "not_found")
+	@ApiExample(params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
 	@GetMapping("/{id}")
 	ScenarioResponse get(@PathVariable UUID id) {
 		return ScenarioResponse.of(this.scenarios.get(id));
@@ -66,6 +71,9 @@ class ScenarioController {
 	@Operation(summary = "Change some fields of a scenario; the name stays unique")
 	@ApiResponse(responseCode = "404", description = "not_found")
 	@ApiResponse(responseCode = "409", description = "conflict: the name is taken")
+	@ApiExample(
+			body = "{\"description\":\"Checkout traffic, 2026 edition\",\"tags\":[\"checkout\",\"2026\"],\"lambda_memory_mb\":2048}",
+			params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
 	@PutMapping("/{id}")
 	ScenarioResponse update(@PathVariable UUID id, @Valid @RequestBody ScenarioRequest request) {
 		return ScenarioResponse.of(this.scenarios.update(id, request.toChanges()));
@@ -74,6 +82,7 @@ class ScenarioController {
 	@Operation(summary = "Delete a scenario with its logs and roll-ups")
 	@ApiResponse(responseCode = "204", description = "deleted")
 	@ApiResponse(responseCode = "409", description = "conflict: the scenario is running")
+	@ApiExample(params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@PathVariable UUID id) {
@@ -82,6 +91,7 @@ class ScenarioController {
 
 	@Operation(summary = "Start a draft scenario: it accepts logs from now on")
 	@ApiResponse(responseCode = "409", description = "conflict: the scenario is not a draft")
+	@ApiExample(params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
 	@PostMapping("/{id}/start")
 	ScenarioResponse start(@PathVariable UUID id) {
 		return ScenarioResponse.of(this.scenarios.start(id));
@@ -89,6 +99,7 @@ class ScenarioController {
 
 	@Operation(summary = "Stop a running scenario: it accepts no more logs")
 	@ApiResponse(responseCode = "409", description = "conflict: the scenario is not running")
+	@ApiExample(params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
 	@PostMapping("/{id}/stop")
 	ScenarioResponse stop(@PathVariable UUID id) {
 		return ScenarioResponse.of(this.scenarios.stop(id));
@@ -96,6 +107,7 @@ class ScenarioController {
 
 	@Operation(summary = "Archive a completed scenario")
 	@ApiResponse(responseCode = "409", description = "conflict: the scenario is not completed")
+	@ApiExample(params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
 	@PostMapping("/{id}/archive")
 	ScenarioResponse archive(@PathVariable UUID id) {
 		return ScenarioResponse.of(this.scenarios.archive(id));

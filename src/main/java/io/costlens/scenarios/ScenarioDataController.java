@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.costlens.platform.ApiExample;
 import io.costlens.platform.InvalidRequest;
 import io.costlens.platform.Page;
 
@@ -34,6 +35,8 @@ class ScenarioDataController {
 
 	@Operation(summary = "The scenario's stored logs, newest first, filtered by has_pii and source")
 	@ApiResponse(responseCode = "404", description = "not_found")
+	@ApiExample(params = { "id=3fa85f64-5717-4562-b3fc-2c963f66afa6", "has_pii=true", "source=checkout-api", "page=1",
+			"page_size=20" })
 	@GetMapping("/logs")
 	Page<LogResponse> logs(@PathVariable UUID id,
 			@RequestParam(name = "has_pii", required = false) @Nullable Boolean hasPii,
@@ -45,6 +48,8 @@ class ScenarioDataController {
 	@Operation(summary = "Summary, AWS cost breakdown and time series from hourly roll-ups; hours whose start "
 			+ "is in [from, to); missing prices are listed in warnings")
 	@ApiResponse(responseCode = "404", description = "not_found")
+	@ApiExample(params = { "id=3fa85f64-5717-4562-b3fc-2c963f66afa6", "granularity=hour", "from=2026-11-01",
+			"to=2026-12-01T00:00:00Z" })
 	@GetMapping("/metrics")
 	MetricsResponse metrics(@PathVariable UUID id, @RequestParam(defaultValue = "hour") GranularityParam granularity,
 			@RequestParam(required = false) @Nullable Instant from,

@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param status only this status
  * @param region only this region
- * @param nameContains only names containing this text (case-insensitive)
+ * @param text only scenarios whose name, description or one of whose tags contains this
+ * text (case-insensitive)
  */
-public record ScenarioFilter(@Nullable ScenarioStatus status, @Nullable String region, @Nullable String nameContains) {
+public record ScenarioFilter(@Nullable ScenarioStatus status, @Nullable String region, @Nullable String text) {
 
 }

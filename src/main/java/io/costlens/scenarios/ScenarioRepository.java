@@ -28,7 +28,8 @@ class ScenarioRepository {
 	private static final String FILTER = """
 			where (cast(:status as varchar) is null or status = :status)
 			  and (cast(:region as varchar) is null or region = :region)
-			  and (cast(:q as varchar) is null or lower(name) like :q)""";
+			  and (cast(:q as varchar) is null or lower(name) like :q or lower(coalesce(description, '')) like :q
+			       or lower(tags) like :q)""";
 
 	private final JdbcClient jdbc;
 
@@ -101,8 +102,12 @@ class ScenarioRepository {
 	}
 
 	private JdbcClient.StatementSpec filtered(String sql, ScenarioFilter filter) {
-		String q = (filter.nameContains() != null)
-				? "%" + filter.nameContains().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%" : null;
+		String q = (filter.text() != null) ? "%" + filter.text()
+			.toLowerCase(Locale.ROOT)
+			.replace("%", "")
+			.replace("_", "")
+			.replace("\\", "")
+			.replace("\"", "") + "%" : null;
 		return this.jdbc.sql(sql)
 			.param("status", (filter.status() != null) ? filter.status().value() : null)
 			.param("region", filter.region())

@@ -1,6 +1,10 @@
 package io.costlens.scenarios;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -12,6 +16,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.costlens.platform.InvalidRequest;
 import io.costlens.platform.Page;
 import io.costlens.pricing.Pricing;
 
@@ -22,6 +27,9 @@ import io.costlens.pricing.Pricing;
  */
 @Service
 public class Scenarios {
+
+	/** The most scenarios one bulk create or delete handles. */
+	public static final int BULK_LIMIT = 100;
 
 	private final ScenarioRepository scenarios;
 
@@ -57,6 +65,34 @@ public class Scenarios {
 		}
 		this.events.publishEvent(new ScenarioCreated(scenario.id(), scenario.name(), now));
 		return scenario;
+	}
+
+	/**
+	 * Creates every scenario or none: a taken name, a name given twice or an unknown
+	 * region anywhere refuses the whole batch.
+	 */
+	@Transactional
+	public List<Scenario> createAll(List<NewScenario> requests) {
+		checkBulkSize(requests.size());
+		Set<String> names = new HashSet<>();
+		for (NewScenario request : requests) {
+			if (!names.add(request.name())) {
+				throw new DuplicateScenarioName(request.name());
+			}
+		}
+		return requests.stream().map(this::create).toList();
+	}
+
+	/**
+	 * Deletes every scenario or none: an unknown or running one anywhere refuses the
+	 * whole batch.
+	 */
+	@Transactional
+	public void deleteAll(List<UUID> ids) {
+		checkBulkSize(ids.size());
+		Set<UUID> distinct = new LinkedHashSet<>(ids);
+		distinct.forEach(this::get);
+		distinct.forEach(this::delete);
 	}
 
 	@Transactional(readOnly = true)
@@ -169,6 +205,12 @@ public class Scenarios {
 		}
 		catch (DuplicateKeyException ex) {
 			throw new DuplicateScenarioName(scenario.name());
+		}
+	}
+
+	private static void checkBulkSize(int size) {
+		if (size < 1 || size > BULK_LIMIT) {
+			throw new InvalidRequest("A bulk request holds 1 to " + BULK_LIMIT + " scenarios, this one has " + size);
 		}
 	}
 

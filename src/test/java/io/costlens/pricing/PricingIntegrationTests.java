@@ -77,17 +77,50 @@ class PricingIntegrationTests {
 	}
 
 	@Test
-	void refusesASecondCurrentPriceAndBadBodies() {
-		Response duplicate = this.api
-			.post("/api/v1/pricing",
-					"{\"service\":\"sqs\",\"region\":\"us-east-1\","
-							+ "\"tier\":\"standard\",\"price_per_unit\":\"0.1\",\"unit\":\"x\",\"source\":\"y\"}")
-			.send();
+	void refusesASecondPriceWithTheSameStartAndBadBodies() {
+		String region = "dup-" + UUID.randomUUID().toString().substring(0, 8);
+		String price = "{\"service\":\"sqs\",\"region\":\"" + region + "\",\"tier\":\"standard\","
+				+ "\"price_per_unit\":\"0.1\",\"unit\":\"x\",\"source\":\"y\","
+				+ "\"effective_from\":\"2026-01-01T00:00:00Z\"}";
+		assertThat(this.api.post("/api/v1/pricing", price).send().status()).isEqualTo(201);
+
+		Response duplicate = this.api.post("/api/v1/pricing", price.replace("0.1", "0.2")).send();
 		Response bad = this.api.post("/api/v1/pricing", "{\"service\":\"ec2\",\"price_per_unit\":\"-1\"}").send();
 
 		assertThat(duplicate.status()).isEqualTo(409);
+		assertThat(duplicate.json().get("message").asString()).contains("2026-01-01T00:00:00Z");
 		assertThat(bad.status()).isEqualTo(422);
 		assertThat(bad.body()).contains("service").contains("price_per_unit");
+		assertThat(this.api.get("/api/v1/pricing?region=" + region + "&include_history=true").send().json().size())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void schedulesTheNextPriceWithALaterStart() {
+		String region = "next-" + UUID.randomUUID().toString().substring(0, 8);
+		String first = "{\"service\":\"lambda\",\"region\":\"" + region + "\",\"tier\":\"x86_request\","
+				+ "\"price_per_unit\":\"0.20\",\"unit\":\"per_million_requests\",\"source\":\"list\","
+				+ "\"effective_from\":\"2026-01-01T00:00:00Z\"}";
+		assertThat(this.api.post("/api/v2/pricing", first).send().status()).isEqualTo(201);
+
+		Response next = this.api
+			.post("/api/v2/pricing",
+					first.replace("0.20", "0.25").replace("2026-01-01T00:00:00Z", "2027-03-01T00:00:00Z"))
+			.send();
+		Response earlier = this.api
+			.post("/api/v2/pricing", first.replace("2026-01-01T00:00:00Z", "2025-06-01T00:00:00Z"))
+			.send();
+
+		assertThat(next.status()).isEqualTo(201);
+		assertThat(next.json().get("effective_from").asString()).isEqualTo("2027-03-01T00:00:00Z");
+		PriceKey key = new PriceKey("lambda", region, "x86_request");
+		assertThat(this.catalog.priceAt(key, Instant.parse("2027-02-28T23:00:00Z")))
+			.hasValueSatisfying((p) -> assertThat(p).isEqualByComparingTo("0.20"));
+		assertThat(this.catalog.priceAt(key, Instant.parse("2027-03-01T00:00:00Z")))
+			.hasValueSatisfying((p) -> assertThat(p).isEqualByComparingTo("0.25"));
+		assertThat(earlier.status()).isEqualTo(400);
+		assertThat(this.api.get("/api/v2/pricing?region=" + region + "&include_history=true").send().json().size())
+			.isEqualTo(2);
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
@@ -72,6 +73,8 @@ class HealthController {
 
 	@GetMapping({ "/ready", "/api/v2/health/ready" })
 	@Operation(summary = "Readiness: 200 when the database answers, 503 while it does not")
+	@ApiResponse(responseCode = "200", description = "ready")
+	@ApiResponse(responseCode = "503", description = "service_unavailable: the database is not reachable")
 	ResponseEntity<?> ready(HttpServletRequest request) {
 		if (this.database.isUp()) {
 			return ResponseEntity.ok(Map.of("status", "ready", "database", "up"));

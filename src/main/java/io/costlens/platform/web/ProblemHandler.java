@@ -1,5 +1,7 @@
 package io.costlens.platform.web;
 
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -12,6 +14,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -27,11 +30,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import io.costlens.platform.InvalidFields;
 import io.costlens.platform.ProblemException;
+import io.costlens.platform.Times;
 import io.costlens.platform.web.Problems.FieldProblem;
 
 /**
@@ -124,6 +129,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 				Problems.withFieldErrors(Problems.of(HttpStatus.BAD_REQUEST, summary(errors), path(request)), errors));
 	}
 
+	/**
+	 * A query or path parameter of the wrong type, e.g. a time in none of the accepted
+	 * forms.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
+				: String.valueOf(ex.getPropertyName());
+		String expected = (ex.getRequiredType() == Instant.class) ? Times.FORMS
+				: "must be " + ((ex.getRequiredType() != null) ? typeName(ex.getRequiredType()) : "valid");
+		FieldProblem problem = new FieldProblem(name,
+				expected + " (got " + abbreviate(String.valueOf(ex.getValue())) + ")");
+		return respond(Problems.withFieldErrors(
+				Problems.of(HttpStatus.BAD_REQUEST, name + ": " + problem.message(), path(request)), List.of(problem)));
+	}
+
 	@Override
 	protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -193,6 +215,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		}
 		if (Iterable.class.isAssignableFrom(type) || type.isArray()) {
 			return "an array";
+		}
+		if (type.isEnum()) {
+			return "one of "
+					+ Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
 		}
 		return "a " + type.getSimpleName();
 	}

@@ -88,6 +88,28 @@ class RateLimitIntegrationTests {
 		}
 
 		@Test
+		void carriesTheHeadersForAnonymousCallersToo() {
+			String ip = ip();
+			Response root = this.api.get("/").anonymous().header("X-Forwarded-For", ip).send();
+			Response login = this.api.post("/api/v2/auth/login", "{\"username\":\"nobody\",\"password\":\"nothing\"}")
+				.anonymous()
+				.header("X-Forwarded-For", ip)
+				.send();
+			Response unauthenticated = this.api.get("/api/v2/scenarios")
+				.anonymous()
+				.header("X-Forwarded-For", ip)
+				.send();
+
+			assertThat(root.header("X-RateLimit-Remaining")).isEqualTo("4");
+			assertThat(login.status()).isEqualTo(401);
+			assertThat(login.header("X-RateLimit-Remaining")).isEqualTo("3");
+			assertThat(unauthenticated.status()).isEqualTo(401);
+			assertThat(unauthenticated.header("X-RateLimit-Limit")).isEqualTo("1");
+			assertThat(unauthenticated.header("X-RateLimit-Remaining")).isEqualTo("2");
+			assertThat(unauthenticated.header("X-RateLimit-Reset")).isNotNull();
+		}
+
+		@Test
 		void limitsAnonymousCallersPerClientIp() {
 			String ip = ip();
 			List<Integer> statuses = new ArrayList<>();

@@ -1,0 +1,22 @@
+package io.costlens.platform.observability;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+import io.costlens.platform.web.ProblemWriter;
+
+@Configuration(proxyBeanMethods = false)
+class ObservabilityConfiguration {
+
+	/** First of all filters, so that even a 413 or a 401 carries the id. */
+	@Bean
+	FilterRegistrationBean<CorrelationIdFilter> correlationIds(ProblemWriter problems) {
+		FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(
+				new CorrelationIdFilter(problems));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+}
