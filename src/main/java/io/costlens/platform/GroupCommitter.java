@@ -13,6 +13,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +45,18 @@ import org.springframework.dao.TransientDataAccessException;
  * <p>
  * {@link #close()} stops taking items, writes everything already accepted and stops the
  * writer thread; a Spring bean gets it called at shutdown.
+ * <p>
+ * As a {@link MeterBinder} (a Spring bean is bound to the application's registry) it
+ * reports, tagged {@code committer=<name>}: {@code costlens.group.commit} (time of each
+ * batch's write and commit, with a histogram), {@code costlens.group.commit.failures}
+ * (batches that failed), {@code costlens.group.commit.pending} and
+ * {@code costlens.group.commit.capacity} (items accepted and not yet written, and the
+ * most that may be).
  *
  * @param <T> what a request submits
  * @param <R> what it gets back once committed (e.g. the row with its generated id)
  */
-public final class GroupCommitter<T, R> implements AutoCloseable {
+public final class GroupCommitter<T, R> implements AutoCloseable, MeterBinder {
 
 	private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
 
@@ -68,6 +80,10 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
 	private boolean closed;
 
 	private @Nullable Entry<T, R> carried;
+
+	private volatile @Nullable Timer commits;
+
+	private volatile @Nullable Counter failures;
 
 	private GroupCommitter(String name, Settings settings, BatchWriter<T, R> writer) {
 		this.name = name;
@@ -190,6 +206,27 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
 		}
 	}
 
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		this.commits = Timer.builder("costlens.group.commit")
+			.description("Time to write and commit one group-commit batch")
+			.tag("committer", this.name)
+			.publishPercentileHistogram()
+			.register(registry);
+		this.failures = Counter.builder("costlens.group.commit.failures")
+			.description("Group-commit batches that failed and were not stored")
+			.tag("committer", this.name)
+			.register(registry);
+		Gauge.builder("costlens.group.commit.pending", this, GroupCommitter::pending)
+			.description("Items accepted and not yet committed")
+			.tag("committer", this.name)
+			.register(registry);
+		Gauge.builder("costlens.group.commit.capacity", this, (c) -> c.settings.capacity())
+			.description("Most items that may wait for the writer; more are answered 503")
+			.tag("committer", this.name)
+			.register(registry);
+	}
+
 	private boolean enqueue(Entry<T, R> entry) {
 		this.closing.readLock().lock();
 		try {
@@ -297,12 +334,17 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
 			long started = System.nanoTime();
 			try {
 				results = writeWithRetries(items);
+				record(this.commits, System.nanoTime() - started);
 				log.trace("Group commit {}: wrote {} items from {} requests in {} µs", this.name, items.size(),
 						batch.size(), (System.nanoTime() - started) / 1000);
 			}
 			catch (RuntimeException | Error ex) {
 				log.warn("Group commit {}: a batch of {} items failed", this.name, items.size(), ex);
 				failure = ex;
+				Counter failed = this.failures;
+				if (failed != null) {
+					failed.increment();
+				}
 			}
 		}
 		this.space.release(items.size());
@@ -316,6 +358,12 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
 				entry.future().complete(List.copyOf(results.subList(offset, offset + size)));
 			}
 			offset += size;
+		}
+	}
+
+	private static void record(@Nullable Timer timer, long nanos) {
+		if (timer != null) {
+			timer.record(nanos, TimeUnit.NANOSECONDS);
 		}
 	}
 
