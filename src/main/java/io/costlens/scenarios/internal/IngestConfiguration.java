@@ -1,5 +1,7 @@
 package io.costlens.scenarios.internal;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,11 +11,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.costlens.platform.EndpointRules;
 import io.costlens.platform.EndpointRules.BodySize;
 import io.costlens.platform.GroupCommitter;
+import io.costlens.platform.Jobs;
 import io.costlens.scenarios.StoredLog;
 
-/** The one group committer that writes every ingested log of this instance. */
+/**
+ * The one group committer that writes every ingested log of this instance, and the job
+ * that deletes logs past their retention.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IngestSettings.class)
+@EnableConfigurationProperties({ IngestSettings.class, ScenariosProperties.class })
 class IngestConfiguration {
 
 	/** Ingest and flush need a credential; a batch may carry up to 10 MiB. */
@@ -30,6 +36,12 @@ class IngestConfiguration {
 	GroupCommitter<StoredLog, Boolean> logCommitter(IngestSettings settings, JdbcTemplate jdbc,
 			TransactionTemplate transactions) {
 		return GroupCommitter.start("scenario-logs", settings.committer(), new LogWriter(jdbc, transactions));
+	}
+
+	/** Deletes logs (and, when configured, roll-ups) past their retention. */
+	@Bean
+	RecurringTask<Void> scenarioLogRetention(Jobs jobs, LogRetention retention, ScenariosProperties properties) {
+		return jobs.recurring("scenario-log-retention", properties.retention().interval(), retention::run);
 	}
 
 }
