@@ -40,31 +40,16 @@ public class Retention {
 	}
 
 	/**
-	 * Runs {@code deleteBatch} until it deletes fewer rows than a batch, or until
-	 * {@link Settings#maxRunTime()} has passed.
+	 * The sweeper of one kind of row; its counter is registered at once, so it is
+	 * exported (at zero) before the first delete.
 	 * @param kind what is deleted, for the counter (e.g. {@code scenario_logs})
-	 * @param settings batch size, pause and time budget
-	 * @param deleteBatch deletes at most the given number of rows in one transaction and
-	 * returns how many it deleted
-	 * @return the rows deleted in this run
+	 * @return the sweeper to run in each retention run
 	 */
-	public long sweep(String kind, Settings settings, IntUnaryOperator deleteBatch) {
-		Counter deleted = Counter.builder("costlens.retention.deleted")
+	public Sweeper sweeper(String kind) {
+		return new Sweeper(Counter.builder("costlens.retention.deleted")
 			.description("Rows deleted by retention because they were older than their retention")
 			.tag("kind", kind)
-			.register(this.meters);
-		long deadline = System.nanoTime() + settings.maxRunTime().toNanos();
-		long total = 0;
-		while (!Thread.currentThread().isInterrupted()) {
-			int batch = deleteBatch.applyAsInt(settings.batchSize());
-			total += batch;
-			deleted.increment(batch);
-			if (batch < settings.batchSize() || System.nanoTime() > deadline) {
-				break;
-			}
-			pause(settings.pause());
-		}
-		return total;
+			.register(this.meters));
 	}
 
 	private static void pause(Duration pause) {
@@ -77,6 +62,40 @@ public class Retention {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/** Deletes one kind of row in bounded batches and counts what it deleted. */
+	public static final class Sweeper {
+
+		private final Counter deleted;
+
+		private Sweeper(Counter deleted) {
+			this.deleted = deleted;
+		}
+
+		/**
+		 * Runs {@code deleteBatch} until it deletes fewer rows than a batch, or until
+		 * {@link Settings#maxRunTime()} has passed.
+		 * @param settings batch size, pause and time budget
+		 * @param deleteBatch deletes at most the given number of rows in one transaction
+		 * and returns how many it deleted
+		 * @return the rows deleted in this run
+		 */
+		public long sweep(Settings settings, IntUnaryOperator deleteBatch) {
+			long deadline = System.nanoTime() + settings.maxRunTime().toNanos();
+			long total = 0;
+			while (!Thread.currentThread().isInterrupted()) {
+				int batch = deleteBatch.applyAsInt(settings.batchSize());
+				total += batch;
+				this.deleted.increment(batch);
+				if (batch < settings.batchSize() || System.nanoTime() > deadline) {
+					break;
+				}
+				pause(settings.pause());
+			}
+			return total;
+		}
+
 	}
 
 	/**

@@ -24,13 +24,13 @@ class PredictionRetention {
 
 	private final JdbcClient jdbc;
 
-	private final Retention retention;
+	private final Retention.Sweeper sweeper;
 
 	private final RetentionPolicy policy;
 
 	PredictionRetention(JdbcClient jdbc, Retention retention, PredictionsProperties properties) {
 		this.jdbc = jdbc;
-		this.retention = retention;
+		this.sweeper = retention.sweeper("predictions");
 		this.policy = properties.retention();
 	}
 
@@ -40,8 +40,8 @@ class PredictionRetention {
 		if (this.policy.deletesRows()) {
 			Instant cutoff = Retention.cutoff(now, this.policy.age());
 			counts.put("predictions_before", cutoff);
-			counts.put("predictions_deleted", this.retention.sweep("predictions", this.policy.sweep(),
-					(limit) -> deleteOlderThan(cutoff, limit)));
+			counts.put("predictions_deleted",
+					this.sweeper.sweep(this.policy.sweep(), (limit) -> deleteOlderThan(cutoff, limit)));
 		}
 		if (this.policy.deletesRollups()) {
 			Instant cutoff = Retention.cutoff(now, this.policy.rollups());

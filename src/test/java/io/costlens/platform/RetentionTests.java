@@ -22,13 +22,13 @@ class RetentionTests {
 		List<Integer> asked = new ArrayList<>();
 		int[] left = { 23 };
 
-		long deleted = this.retention.sweep("rows", new Retention.Settings(10, Duration.ZERO, Duration.ofMinutes(1)),
-				(limit) -> {
-					asked.add(limit);
-					int batch = Math.min(limit, left[0]);
-					left[0] -= batch;
-					return batch;
-				});
+		long deleted = this.retention.sweeper("rows")
+			.sweep(new Retention.Settings(10, Duration.ZERO, Duration.ofMinutes(1)), (limit) -> {
+				asked.add(limit);
+				int batch = Math.min(limit, left[0]);
+				left[0] -= batch;
+				return batch;
+			});
 
 		assertThat(deleted).isEqualTo(23);
 		assertThat(asked).containsExactly(10, 10, 10);
@@ -36,14 +36,21 @@ class RetentionTests {
 	}
 
 	@Test
+	void exportsItsCounterBeforeTheFirstDelete() {
+		this.retention.sweeper("rows");
+
+		assertThat(this.meters.get("costlens.retention.deleted").tag("kind", "rows").counter().count()).isZero();
+	}
+
+	@Test
 	void stopsStartingBatchesOnceItsTimeIsUp() {
 		int[] batches = { 0 };
 
-		this.retention.sweep("rows", new Retention.Settings(5, Duration.ofMillis(30), Duration.ofMillis(100)),
-				(limit) -> {
-					batches[0]++;
-					return limit;
-				});
+		this.retention.sweeper("rows")
+			.sweep(new Retention.Settings(5, Duration.ofMillis(30), Duration.ofMillis(100)), (limit) -> {
+				batches[0]++;
+				return limit;
+			});
 
 		assertThat(batches[0]).isBetween(2, 6);
 	}

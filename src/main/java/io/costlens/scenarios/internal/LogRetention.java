@@ -29,13 +29,13 @@ class LogRetention {
 
 	private final JdbcClient jdbc;
 
-	private final Retention retention;
+	private final Retention.Sweeper sweeper;
 
 	private final RetentionPolicy policy;
 
 	LogRetention(JdbcClient jdbc, Retention retention, ScenariosProperties properties) {
 		this.jdbc = jdbc;
-		this.retention = retention;
+		this.sweeper = retention.sweeper("scenario_logs");
 		this.policy = properties.retention();
 	}
 
@@ -46,8 +46,7 @@ class LogRetention {
 		if (this.policy.deletesRows()) {
 			Instant cutoff = Retention.cutoff(now, this.policy.age());
 			counts.put("logs_before", cutoff);
-			counts.put("logs_deleted",
-					this.retention.sweep("scenario_logs", this.policy.sweep(), new Sweep(scenarios, cutoff)));
+			counts.put("logs_deleted", this.sweeper.sweep(this.policy.sweep(), new Sweep(scenarios, cutoff)));
 		}
 		if (this.policy.deletesRollups()) {
 			Instant cutoff = Retention.cutoff(now, this.policy.rollups());
