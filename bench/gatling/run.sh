@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Gatling load test against the packaged jar on PostgreSQL:
-#   1. creates a new database and starts the jar on it (prod profile, rate limits on);
+#   1. creates a new database and starts the jar on it (prod profile, rate limits on, behind a "proxy":
+#      every simulated user sends an X-Forwarded-For address of its own, so per-IP limits apply per user);
 #   2. prepares ACCOUNTS enterprise-tier users (their rate limit leaves room for the test's traffic),
 #      one running scenario and one prediction, through the API;
 #   3. runs CostlensSimulation: USERS concurrent users (default 1000), ramped up over RAMP seconds and held
@@ -16,7 +17,7 @@ cd "$(dirname "$0")/../.."
 
 PORT=${PORT:-18520}
 USERS=${USERS:-1000}
-RAMP=${RAMP:-60}
+RAMP=${RAMP:-120}
 HOLD=${HOLD:-120}
 ACCOUNTS=${ACCOUNTS:-50}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432}
@@ -32,7 +33,7 @@ createdb "$DATABASE"
 SPRING_PROFILES_ACTIVE=prod \
 SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DATABASE?reWriteBatchedInserts=true" \
 SPRING_DATASOURCE_USERNAME=${PGUSER:-postgres} SPRING_DATASOURCE_PASSWORD=${PGPASSWORD:-} \
-SERVER_PORT=$PORT COSTLENS_DATA_DIR=$OUT/data COSTLENS_ADMIN_API_KEY=$KEY \
+SERVER_PORT=$PORT SERVER_FORWARD_HEADERS_STRATEGY=native COSTLENS_DATA_DIR=$OUT/data COSTLENS_ADMIN_API_KEY=$KEY \
 COSTLENS_ADMIN_PASSWORD=bench-admin-password COSTLENS_JWT_SECRET="$(head -c 32 /dev/urandom | base64)" \
 	"$JAVA" -Xmx2g -XX:+UseG1GC -jar "$JAR" >"$OUT/server.log" 2>&1 &
 SERVER=$!

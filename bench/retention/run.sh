@@ -6,7 +6,8 @@
 #   3. makes scenario-log-retention due now, waits until it has started, and runs the same wrk WINDOW
 #      while it deletes (the run must still be going when wrk ends, which the script checks);
 #   4. WINDOW again once it has finished. The ratio is the run during retention over the mean of the two
-#      runs without it.
+#      runs without it, raw and per request of a light /api/v2/health/live probe run beside /ingest in each
+#      window (so that windows compare on a machine whose other load changes from minute to minute).
 #
 # Usage (repository root, after ./mvnw package): PGHOST=127.0.0.1 PGUSER=postgres bench/retention/run.sh
 # Settings: PORT (18510), OLD_LOGS (3000000), WARMUP (30s), WINDOW (30s), CONNECTIONS (32),
@@ -62,8 +63,14 @@ rps() { grep 'Requests/sec' "$1" | awk '{print $2}'; }
 p99() { grep ' 99%' "$1" | awk '{print $2}'; }
 old_logs() { psql -d "$DATABASE" -Atc "select count(*) from scenario_logs where received_at < now() - interval '30 days'"; }
 ingest() {
+	# /ingest, and beside it a light probe of /api/v2/health/live (no database) that shows how much CPU the
+	# machine left the server in the same window
+	wrk -t1 -c2 -d"$1" -s bench/retention/live.lua "http://127.0.0.1:$PORT" > "${2%.txt}-live.txt" &
+	local probe=$!
 	wrk -t2 -c"$CONNECTIONS" -d"$1" --latency -s bench/scenarios/messages.lua "http://127.0.0.1:$PORT" | tee "$2"
+	wait "$probe"
 }
+normalized() { awk -v i="$(rps "$1")" -v l="$(rps "${1%.txt}-live.txt")" 'BEGIN { printf "%.3f", i / l }'; }
 
 # the first start ran the retention job once already, on the empty database
 for _ in $(seq 1 60); do grep -q 'Job scenario-log-retention .* finished' "$OUT/server.log" && break; sleep 1; done
@@ -102,9 +109,13 @@ ingest "$WINDOW" "$OUT/after.txt"
 {
 	echo "old logs before the run: $before_run, left when the window ended: $during_left, after the run: $(old_logs)"
 	grep 'Job scenario-log-retention .* finished' "$OUT/server.log" | tail -1 | sed 's/.*Job /Job /'
-	echo "without retention (before): $(rps "$OUT/before.txt") req/s, p99 $(p99 "$OUT/before.txt")"
-	echo "during retention:           $(rps "$OUT/during.txt") req/s, p99 $(p99 "$OUT/during.txt")"
-	echo "without retention (after):  $(rps "$OUT/after.txt") req/s, p99 $(p99 "$OUT/after.txt")"
+	for run in before during after; do
+		echo "$run: /ingest $(rps "$OUT/$run.txt") req/s (p99 $(p99 "$OUT/$run.txt")), /live probe" \
+			"$(rps "$OUT/$run-live.txt") req/s, /ingest per probe request $(normalized "$OUT/$run.txt")"
+	done
 	awk -v d="$(rps "$OUT/during.txt")" -v b="$(rps "$OUT/before.txt")" -v a="$(rps "$OUT/after.txt")" \
-		'BEGIN { printf "during / mean(without) = %.1f %%\n", 200 * d / (b + a) }'
+		'BEGIN { printf "raw: during / mean(without) = %.1f %%\n", 200 * d / (b + a) }'
+	awk -v d="$(normalized "$OUT/during.txt")" -v b="$(normalized "$OUT/before.txt")" \
+		-v a="$(normalized "$OUT/after.txt")" \
+		'BEGIN { printf "per probe request: during / mean(without) = %.1f %%\n", 200 * d / (b + a) }'
 } | tee -a "$OUT/summary.txt"

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -37,7 +38,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * reading stats and listing scenarios and predictions, with now and then a new sign-in.
  * Settings (system properties): {@code costlens.url}, {@code costlens.scenario} (a running
  * scenario), {@code costlens.users-file} lines of {@code username,password} (prepared by
- * run.sh), {@code users} (1000), {@code ramp} (60 s), {@code hold} (120 s), {@code think.min}
+ * run.sh), {@code users} (1000), {@code ramp} (120 s), {@code hold} (120 s), {@code think.min}
  * and {@code think.max} (1 and 3 s). Passes when p95 &lt; 200 ms and nothing failed.
  */
 public class CostlensSimulation extends Simulation {
@@ -48,7 +49,7 @@ public class CostlensSimulation extends Simulation {
 
 	private static final int USERS = Integer.getInteger("users", 1000);
 
-	private static final Duration RAMP = Duration.ofSeconds(Long.getLong("ramp", 60));
+	private static final Duration RAMP = Duration.ofSeconds(Long.getLong("ramp", 120));
 
 	private static final Duration HOLD = Duration.ofSeconds(Long.getLong("hold", 120));
 
@@ -58,6 +59,8 @@ public class CostlensSimulation extends Simulation {
 
 	private static final String MODEL = "gatling-model";
 
+	private static final AtomicInteger CLIENTS = new AtomicInteger();
+
 	private static final List<String> MESSAGES = List.of(
 			"GET /api/v1/orders/4711 200 in 38 ms by worker-3, cache hit, upstream latency 12 ms, trace 5f1c2a",
 			"payment accepted for order 9182, card 4111 1111 1111 1111, customer jane.doe@example.com, retry 0",
@@ -65,9 +68,15 @@ public class CostlensSimulation extends Simulation {
 			"upstream timeout after 3000 ms calling inventory from 10.0.4.17, retrying with backoff 200 ms",
 			"user 51 signed in from 192.168.10.24 with MFA, session 7d3e, locale it-IT, agent Mozilla/5.0");
 
+	/**
+	 * Each user comes from an address of its own, as behind a reverse proxy (the server
+	 * runs with {@code server.forward-headers-strategy=native}), so per-IP limits apply per
+	 * user as they would in production, not to the one address of the load generator.
+	 */
 	private final HttpProtocolBuilder protocol = http.baseUrl(URL)
 		.acceptHeader("application/json")
 		.contentTypeHeader("application/json")
+		.header("X-Forwarded-For", "#{client_ip}")
 		.shareConnections();
 
 	private final ChainBuilder signIn = exec(http("sign-in").post("/auth/token")
@@ -106,12 +115,13 @@ public class CostlensSimulation extends Simulation {
 				.check(status().is(200)));
 
 	private final ScenarioBuilder users = scenario("Costlens users").feed(accounts())
+		.exec((session) -> session.set("client_ip", clientIp(CLIENTS.incrementAndGet())))
 		.exec(this.signIn)
 		.exitHereIfFailed()
 		.exec(forever().on(pause(THINK_MIN, THINK_MAX).exec(randomSwitch().on(percent(35.0).then(this.ingest),
 				percent(20.0).then(this.predictLog), percent(15.0).then(this.metrics), percent(12.0).then(this.stats),
-				percent(8.0).then(this.listScenarios), percent(8.0).then(this.listPredictions),
-				percent(2.0).then(this.signIn)))));
+				percent(9.0).then(this.listScenarios), percent(8.0).then(this.listPredictions),
+				percent(1.0).then(this.signIn)))));
 
 	{
 		if (SCENARIO == null) {
@@ -122,6 +132,10 @@ public class CostlensSimulation extends Simulation {
 			.protocols(this.protocol)
 			.maxDuration(RAMP.plus(HOLD))
 			.assertions(global().responseTime().percentile(95.0).lt(200), global().failedRequests().count().is(0L));
+	}
+
+	private static String clientIp(int n) {
+		return "10." + ((n >> 16) & 255) + "." + ((n >> 8) & 255) + "." + (n & 255);
 	}
 
 	private static FeederBuilder<Object> accounts() {
