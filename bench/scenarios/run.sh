@@ -81,7 +81,8 @@ if [ "$DB" = postgres ]; then
     if [ -z "$SCENARIO_ID" ]; then
       SCENARIO_ID=$(scenario "metrics-$size")
       echo "== loading $size logs over 30 days (720 hourly roll-ups) into $SCENARIO_ID"
-      psql -q -v ON_ERROR_STOP=1 -v sid="$SCENARIO_ID" -v n="$size" -f $BENCH/load-logs.sql
+      psql -q -v ON_ERROR_STOP=1 -v sid="$SCENARIO_ID" -v n="$size" -v start='2026-10-01 00:00:00+00' \
+        -f $BENCH/load-logs.sql
     fi
     echo "== metrics of $SCENARIO_ID ($size logs)"
     wrk -t1 -c4 -d"$DURATION" --latency -s $BENCH/metrics.lua "http://127.0.0.1:$PORT" | tee "$OUT/metrics-$size.txt"

@@ -13,6 +13,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +51,7 @@ import org.springframework.dao.TransientDataAccessException;
  * @param <T> what a request submits
  * @param <R> what it gets back once committed (e.g. the row with its generated id)
  */
-public final class GroupCommitter<T, R> implements AutoCloseable {
+public final class GroupCommitter<T, R> implements AutoCloseable, MeterBinder {
 
 	private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
 
@@ -70,6 +75,10 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
 	private boolean closed;
 
 	private @Nullable Entry<T, R> carried;
+
+	private volatile @Nullable Timer commits;
+
+	private volatile @Nullable Counter failures;
 
 	private GroupCommitter(String name, GroupCommitProperties settings, BatchWriter<T, R> writer) {
 		this.name = name;
@@ -202,6 +211,27 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
 		}
 	}
 
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		this.commits = Timer.builder("costlens.group.commit")
+			.description("Time to write and commit one group-commit batch")
+			.tag("committer", this.name)
+			.publishPercentileHistogram()
+			.register(registry);
+		this.failures = Counter.builder("costlens.group.commit.failures")
+			.description("Group-commit batches that failed and were not stored")
+			.tag("committer", this.name)
+			.register(registry);
+		Gauge.builder("costlens.group.commit.pending", this, GroupCommitter::pending)
+			.description("Items accepted and not yet committed")
+			.tag("committer", this.name)
+			.register(registry);
+		Gauge.builder("costlens.group.commit.capacity", this, (c) -> c.settings.capacity())
+			.description("Most items that may wait for the writer; more are answered 503")
+			.tag("committer", this.name)
+			.register(registry);
+	}
+
 	private boolean enqueue(Entry<T, R> entry) {
 		this.closing.readLock().lock();
 		try {
@@ -320,12 +350,21 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
 		long started = System.nanoTime();
 		try {
 			List<R> results = writeWithRetries(items);
+			long elapsed = System.nanoTime() - started;
+			Timer timer = this.commits;
+			if (timer != null) {
+				timer.record(elapsed, TimeUnit.NANOSECONDS);
+			}
 			log.trace("Group commit {}: wrote {} items from {} requests in {} µs", this.name, items.size(), requests,
-					(System.nanoTime() - started) / 1000);
+					elapsed / 1000);
 			return new Written<>(results, null);
 		}
 		catch (RuntimeException | Error ex) {
 			log.warn("Group commit {}: a batch of {} items failed", this.name, items.size(), ex);
+			Counter failed = this.failures;
+			if (failed != null) {
+				failed.increment();
+			}
 			return new Written<>(List.of(), ex);
 		}
 	}

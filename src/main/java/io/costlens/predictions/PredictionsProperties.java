@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import io.costlens.platform.GroupCommitProperties;
+import io.costlens.platform.RetentionPolicy;
 
 /**
  * Settings of prediction logging.
@@ -11,10 +12,12 @@ import io.costlens.platform.GroupCommitProperties;
  * @param groupCommit how the one writer of this instance batches predictions into
  * transactions
  * @param maxBatchRequestSize the most predictions one batch request may carry
+ * @param retention how long predictions and their hourly and daily roll-ups are kept
+ * ({@code costlens.predictions.retention.*})
  */
 @ConfigurationProperties("costlens.predictions")
 record PredictionsProperties(@DefaultValue GroupCommitProperties groupCommit,
-		@DefaultValue("10000") int maxBatchRequestSize) {
+		@DefaultValue("10000") int maxBatchRequestSize, @DefaultValue RetentionPolicy retention) {
 
 	PredictionsProperties {
 		if (groupCommit.capacity() < maxBatchRequestSize) {

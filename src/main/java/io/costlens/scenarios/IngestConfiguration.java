@@ -1,5 +1,7 @@
 package io.costlens.scenarios;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -8,8 +10,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.costlens.platform.EndpointRules;
 import io.costlens.platform.EndpointRules.BodySize;
 import io.costlens.platform.GroupCommitter;
+import io.costlens.platform.Jobs;
 
-/** The one group committer that writes every ingested log of this instance. */
+/**
+ * The one group committer that writes every ingested log of this instance, and the job
+ * that deletes logs past their retention.
+ */
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
 
@@ -28,6 +34,12 @@ class IngestConfiguration {
 			TransactionTemplate transactions) {
 		return GroupCommitter.start("scenario-logs", properties.ingest().groupCommit(),
 				new LogWriter(jdbc, transactions));
+	}
+
+	/** Deletes logs (and, when configured, roll-ups) past their retention. */
+	@Bean
+	RecurringTask<Void> scenarioLogRetention(Jobs jobs, LogRetention retention, ScenariosProperties properties) {
+		return jobs.recurring("scenario-log-retention", properties.retention().interval(), retention::run);
 	}
 
 }

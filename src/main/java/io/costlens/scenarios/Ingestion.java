@@ -34,6 +34,12 @@ class Ingestion {
 
 	private final Counter piiFound;
 
+	private final Counter tokens;
+
+	private final Counter bytes;
+
+	private final Counter sqsBlocks;
+
 	Ingestion(RunningScenarios running, Inspection inspector, GroupCommitter<StoredLog, LogWriter.Outcome> committer,
 			MeterRegistry meters) {
 		this.running = running;
@@ -41,6 +47,16 @@ class Ingestion {
 		this.committer = committer;
 		this.ingested = meters.counter("costlens.logs.ingested");
 		this.piiFound = meters.counter("costlens.pii.found");
+		this.tokens = Counter.builder("costlens.logs.tokens")
+			.description("BPE tokens of the ingested messages (the Bedrock cost driver)")
+			.register(meters);
+		this.bytes = Counter.builder("costlens.logs.bytes")
+			.description("UTF-8 bytes of the ingested messages")
+			.baseUnit("bytes")
+			.register(meters);
+		this.sqsBlocks = Counter.builder("costlens.logs.sqs.blocks")
+			.description("64 KiB SQS blocks of the ingested messages (the SQS cost driver)")
+			.register(meters);
 	}
 
 	/** Stores one message; returns after its transaction committed. */
@@ -60,6 +76,9 @@ class Ingestion {
 		}
 		this.ingested.increment(stored.size());
 		this.piiFound.increment(stored.stream().filter(StoredLog::hasPii).count());
+		this.tokens.increment(stored.stream().mapToLong(StoredLog::tokenCount).sum());
+		this.bytes.increment(stored.stream().mapToLong(StoredLog::sizeBytes).sum());
+		this.sqsBlocks.increment(stored.stream().mapToLong(StoredLog::sqsBlocks).sum());
 		return stored;
 	}
 

@@ -6,14 +6,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import io.costlens.platform.GroupCommitProperties;
+import io.costlens.platform.RetentionPolicy;
 
 /**
  * Settings of the scenarios module.
  *
  * @param ingest how log ingestion takes and writes messages
+ * @param retention how long stored logs and the hourly roll-ups are kept
+ * ({@code costlens.scenarios.retention.*})
  */
 @ConfigurationProperties("costlens.scenarios")
-record ScenariosProperties(@DefaultValue Ingest ingest) {
+record ScenariosProperties(@DefaultValue Ingest ingest, @DefaultValue RetentionPolicy retention) {
 
 	/**
 	 * How log ingestion takes and writes messages.

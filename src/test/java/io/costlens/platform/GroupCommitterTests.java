@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -253,6 +254,28 @@ class GroupCommitterTests {
 
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> committer.submitAll(List.of(1, 2, 3)));
+	}
+
+	@Test
+	void reportsCommitTimesFailuresAndTheQueueToTheMeterRegistry() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		GroupCommitter<Integer, String> committer = start(settings(100, 10), (items) -> {
+			if (items.contains(-1)) {
+				throw new DataIntegrityViolationException("bad row");
+			}
+			return items.stream().map((i) -> "ok " + i).toList();
+		});
+		committer.bindTo(meters);
+
+		committer.writeAll(List.of(1, 2, 3));
+		committer.write(4);
+		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> committer.write(-1));
+
+		assertThat(meters.get("costlens.group.commit").tag("committer", "test").timer().count()).isEqualTo(2);
+		assertThat(meters.get("costlens.group.commit.failures").tag("committer", "test").counter().count())
+			.isEqualTo(1);
+		assertThat(meters.get("costlens.group.commit.pending").gauge().value()).isZero();
+		assertThat(meters.get("costlens.group.commit.capacity").gauge().value()).isEqualTo(100);
 	}
 
 	private <T, R> GroupCommitter<T, R> start(GroupCommitProperties settings, GroupCommitter.BatchWriter<T, R> writer) {

@@ -1,0 +1,119 @@
+package io.costlens.platform;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.function.IntUnaryOperator;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes old rows in bounded batches, so that retention never holds a long lock or a
+ * long transaction: a module's recurring job hands it one "delete at most n rows older
+ * than the cutoff" step, and it repeats that step, pausing between batches so that
+ * writers keep their share of the database, until a batch comes back short (nothing is
+ * left) or the run's time is up (the next run goes on). Every deleted row is counted in
+ * {@code costlens.retention.deleted{kind=…}}.
+ */
+@Component
+public class Retention {
+
+	private final MeterRegistry meters;
+
+	Retention(MeterRegistry meters) {
+		this.meters = meters;
+	}
+
+	/**
+	 * The cutoff for rows kept {@code age}: that long ago, rounded down to the hour, so
+	 * that an hour's rows are either all kept or all deleted (hourly roll-ups stay exact
+	 * for the hours whose rows are still there).
+	 * @param now the time of the run
+	 * @param age how long rows are kept
+	 * @return the start of the hour before which rows go
+	 */
+	public static Instant cutoff(Instant now, Duration age) {
+		return now.minus(age).truncatedTo(ChronoUnit.HOURS);
+	}
+
+	/**
+	 * The sweeper of one kind of row; its counter is registered at once, so it is
+	 * exported (at zero) before the first delete.
+	 * @param kind what is deleted, for the counter (e.g. {@code scenario_logs})
+	 * @return the sweeper to run in each retention run
+	 */
+	public Sweeper sweeper(String kind) {
+		return new Sweeper(Counter.builder("costlens.retention.deleted")
+			.description("Rows deleted by retention because they were older than their retention")
+			.tag("kind", kind)
+			.register(this.meters));
+	}
+
+	private static void pause(Duration pause) {
+		if (pause.isZero()) {
+			return;
+		}
+		try {
+			Thread.sleep(pause);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Deletes one kind of row in bounded batches and counts what it deleted. */
+	public static final class Sweeper {
+
+		private final Counter deleted;
+
+		private Sweeper(Counter deleted) {
+			this.deleted = deleted;
+		}
+
+		/**
+		 * Runs {@code deleteBatch} until it deletes fewer rows than a batch, or until
+		 * {@link Settings#maxRunTime()} has passed.
+		 * @param settings batch size, pause and time budget
+		 * @param deleteBatch deletes at most the given number of rows in one transaction
+		 * and returns how many it deleted
+		 * @return the rows deleted in this run
+		 */
+		public long sweep(Settings settings, IntUnaryOperator deleteBatch) {
+			long deadline = System.nanoTime() + settings.maxRunTime().toNanos();
+			long total = 0;
+			while (!Thread.currentThread().isInterrupted()) {
+				int batch = deleteBatch.applyAsInt(settings.batchSize());
+				total += batch;
+				this.deleted.increment(batch);
+				if (batch < settings.batchSize() || System.nanoTime() > deadline) {
+					break;
+				}
+				pause(settings.pause());
+			}
+			return total;
+		}
+
+	}
+
+	/**
+	 * How one retention run deletes.
+	 *
+	 * @param batchSize the most rows one delete (one transaction) removes
+	 * @param pause the wait between two batches
+	 * @param maxRunTime when a run stops starting batches; the rest waits for the next
+	 * run (keep it below {@code costlens.jobs.max-run-time})
+	 */
+	public record Settings(int batchSize, Duration pause, Duration maxRunTime) {
+
+		public Settings {
+			if (batchSize < 1) {
+				throw new IllegalArgumentException("A retention batch deletes at least 1 row, not " + batchSize);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.costlens.predictions;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.costlens.platform.Retention;
+import io.costlens.platform.RetentionPolicy;
+
+/**
+ * Deletes predictions older than {@code costlens.predictions.retention.age} in bounded
+ * batches, oldest first along the time index, and roll-ups older than their own
+ * retention. The roll-ups are not touched by the row deletes, so stats over old days
+ * still count the deleted predictions.
+ */
+@Component
+class PredictionRetention {
+
+	private final JdbcClient jdbc;
+
+	private final Retention.Sweeper sweeper;
+
+	private final RetentionPolicy policy;
+
+	PredictionRetention(JdbcClient jdbc, Retention retention, PredictionsProperties properties) {
+		this.jdbc = jdbc;
+		this.sweeper = retention.sweeper("predictions");
+		this.policy = properties.retention();
+	}
+
+	Map<String, Object> run() {
+		Instant now = Instant.now();
+		Map<String, Object> counts = new LinkedHashMap<>();
+		if (this.policy.deletesRows()) {
+			Instant cutoff = Retention.cutoff(now, this.policy.age());
+			counts.put("predictions_before", cutoff);
+			counts.put("predictions_deleted",
+					this.sweeper.sweep(this.policy.sweep(), (limit) -> deleteOlderThan(cutoff, limit)));
+		}
+		if (this.policy.deletesRollups()) {
+			Instant cutoff = Retention.cutoff(now, this.policy.rollups());
+			// a day row goes only once the whole day is past the cutoff
+			int deleted = this.jdbc.sql("""
+					delete from prediction_rollups
+					where (bucket_span = 'hour' and bucket_start < :hours)
+					   or (bucket_span = 'day' and bucket_start <= :days)""")
+				.param("hours", utc(cutoff))
+				.param("days", utc(cutoff.minus(Duration.ofDays(1))))
+				.update();
+			counts.put("rollups_deleted", deleted);
+		}
+		return counts;
+	}
+
+	private int deleteOlderThan(Instant cutoff, int limit) {
+		return this.jdbc.sql("""
+				delete from predictions where id in (
+				    select id from predictions where predicted_at < :cutoff
+				    order by predicted_at, id
+				    fetch first :limit rows only)""").param("cutoff", utc(cutoff)).param("limit", limit).update();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+}

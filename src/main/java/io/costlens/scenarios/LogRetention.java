@@ -1,0 +1,116 @@
+package io.costlens.scenarios;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.IntUnaryOperator;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.costlens.platform.Retention;
+import io.costlens.platform.RetentionPolicy;
+
+/**
+ * Deletes stored logs older than {@code costlens.scenarios.retention.age}, scenario by
+ * scenario along the (scenario, time) index and in bounded batches, and roll-ups older
+ * than their own retention. Roll-ups and {@code total_requests} are left as they are, so
+ * a scenario's metrics still count the deleted logs.
+ */
+@Component
+class LogRetention {
+
+	private final JdbcClient jdbc;
+
+	private final Retention.Sweeper sweeper;
+
+	private final RetentionPolicy policy;
+
+	LogRetention(JdbcClient jdbc, Retention retention, ScenariosProperties properties) {
+		this.jdbc = jdbc;
+		this.sweeper = retention.sweeper("scenario_logs");
+		this.policy = properties.retention();
+	}
+
+	Map<String, Object> run() {
+		Instant now = Instant.now();
+		Map<String, Object> counts = new LinkedHashMap<>();
+		List<UUID> scenarios = this.jdbc.sql("select id from scenarios order by id").query(UUID.class).list();
+		if (this.policy.deletesRows()) {
+			Instant cutoff = Retention.cutoff(now, this.policy.age());
+			counts.put("logs_before", cutoff);
+			counts.put("logs_deleted", this.sweeper.sweep(this.policy.sweep(), new Sweep(scenarios, cutoff)));
+		}
+		if (this.policy.deletesRollups()) {
+			Instant cutoff = Retention.cutoff(now, this.policy.rollups());
+			long deleted = 0;
+			for (UUID scenario : scenarios) {
+				deleted += this.jdbc
+					.sql("delete from scenario_rollups where scenario_id = :scenario" + " and bucket_start < :cutoff")
+					.param("scenario", scenario)
+					.param("cutoff", utc(cutoff))
+					.update();
+			}
+			counts.put("rollups_deleted", deleted);
+		}
+		return counts;
+	}
+
+	/** One batch: up to n old logs, from as many scenarios as it takes. */
+	private final class Sweep implements IntUnaryOperator {
+
+		private final Iterator<UUID> scenarios;
+
+		private final Instant cutoff;
+
+		private @Nullable UUID current;
+
+		Sweep(List<UUID> scenarios, Instant cutoff) {
+			this.scenarios = scenarios.iterator();
+			this.cutoff = cutoff;
+			this.current = next();
+		}
+
+		@Override
+		public int applyAsInt(int limit) {
+			int deleted = 0;
+			while (deleted < limit && this.current != null) {
+				int wanted = limit - deleted;
+				int batch = deleteOldLogs(this.current, wanted);
+				deleted += batch;
+				if (batch < wanted) {
+					this.current = next();
+				}
+			}
+			return deleted;
+		}
+
+		private int deleteOldLogs(UUID scenario, int limit) {
+			return LogRetention.this.jdbc.sql("""
+					delete from scenario_logs where id in (
+					    select id from scenario_logs where scenario_id = :scenario and received_at < :cutoff
+					    fetch first :limit rows only)""")
+				.param("scenario", scenario)
+				.param("cutoff", utc(this.cutoff))
+				.param("limit", limit)
+				.update();
+		}
+
+		private @Nullable UUID next() {
+			return this.scenarios.hasNext() ? this.scenarios.next() : null;
+		}
+
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+}
