@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.costlens.platform.ApiExample;
 import io.costlens.platform.Page;
 
 /** Seed B's provider keys: stored encrypted, shown by preview, synced and validated. */
@@ -44,6 +45,8 @@ class ProviderKeyController {
 		this.validation = validation;
 	}
 
+	@ApiExample(
+			body = "{\"name\":\"team-prod\",\"key\":\"sk-or-v1-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\",\"provider\":\"openrouter\"}")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Store a provider key (encrypted); the answer shows only its preview")
@@ -65,6 +68,7 @@ class ProviderKeyController {
 		return this.keys.list(userId, page, pageSize).map(ProviderKeyView::of);
 	}
 
+	@ApiExample(params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
 	@GetMapping("/{id}")
 	@Operation(summary = "One provider key")
 	@ApiResponse(responseCode = "404", description = "No such key, or another member's (not_found)")
@@ -72,6 +76,8 @@ class ProviderKeyController {
 		return ProviderKeyView.of(this.keys.get(id));
 	}
 
+	@ApiExample(body = "{\"name\":\"team-staging\",\"is_active\":true}",
+			params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
 	@PatchMapping("/{id}")
 	@Operation(summary = "Rename a key or (de)activate it; inactive keys are skipped by the jobs")
 	@ApiResponse(responseCode = "404", description = "No such key, or another member's (not_found)")
@@ -81,6 +87,7 @@ class ProviderKeyController {
 		return ProviderKeyView.of(this.keys.update(id, changes.name(), changes.isActive()));
 	}
 
+	@ApiExample(params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Delete a key; its usage rows stay unless purge=true")
@@ -90,6 +97,7 @@ class ProviderKeyController {
 		this.keys.delete(id, purge);
 	}
 
+	@ApiExample(params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
 	@PostMapping("/{id}/sync")
 	@Operation(summary = "Sync this key's usage from OpenRouter now (owner or admin)")
 	@ApiResponse(responseCode = "200", description = "Synced: rows upserted")
@@ -107,6 +115,7 @@ class ProviderKeyController {
 		}
 	}
 
+	@ApiExample(params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
 	@PostMapping("/{id}/validate")
 	@Operation(summary = "Validate this key with OpenRouter now (owner or admin); a 401/403 deactivates it")
 	@ApiResponse(responseCode = "200", description = "OpenRouter answered: valid, or invalidated")

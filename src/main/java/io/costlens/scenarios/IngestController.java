@@ -11,6 +11,9 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -79,7 +82,13 @@ class IngestController {
 	@PostMapping(path = "/ingest/batch", consumes = { "application/json", "application/x-ndjson" })
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	BatchResponse ingestBatch(@RequestHeader("X-Scenario-ID") String scenario,
-			@RequestHeader(name = "Content-Type") String contentType, InputStream body) throws IOException {
+			@RequestHeader(name = "Content-Type") String contentType,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					description = "A JSON array of messages, or (as application/x-ndjson) one message object per line",
+					content = @Content(mediaType = "application/json",
+							array = @ArraySchema(
+									schema = @Schema(implementation = IngestRequest.class)))) InputStream body)
+			throws IOException {
 		UUID id = scenarioId(scenario);
 		List<IngestRequest> requests = contentType.startsWith("application/x-ndjson") ? ndjson(body) : array(body);
 		if (requests.isEmpty()) {

@@ -14,13 +14,23 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfiguration;
 
 import io.costlens.IntegrationTest;
 import io.costlens.TestApi;
 import io.costlens.TestApi.Response;
 import io.costlens.TestUsers;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * API really reads and writes.
  */
 @IntegrationTest
+@ContextConfiguration(initializers = OpenApiContractIntegrationTests.OpenRouter.class)
 class OpenApiContractIntegrationTests {
 
 	/** The id the examples use wherever a resource's id goes. */
@@ -209,10 +220,48 @@ class OpenApiContractIntegrationTests {
 		if (path.startsWith("/api/v2/users/")) {
 			return this.users.create("member", "free").id();
 		}
+		if (path.startsWith("/api/keys/")) {
+			String key = "sk-or-v1-" + UUID.randomUUID().toString().replace("-", "") + "0123456789abcdef";
+			return this.api.post("/api/keys", "{\"name\":\"fixture\",\"key\":\"" + key + "\"}")
+				.send()
+				.json()
+				.get("id")
+				.asString();
+		}
 		if (path.startsWith("/api/v2/api-keys/")) {
 			return this.api.post("/api/v2/api-keys", "{\"name\":\"fixture\"}").send().json().get("id").asString();
 		}
 		throw new IllegalStateException("no fixture for " + op);
+	}
+
+	/**
+	 * A local server playing OpenRouter, which answers every key as a valid ordinary key,
+	 * so the provider examples that call it get their documented success.
+	 */
+	static final class OpenRouter implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+		private static final WireMockServer SERVER = start();
+
+		private static WireMockServer start() {
+			WireMockServer server = new WireMockServer(
+					WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+			server.start();
+			server.stubFor(get(urlPathEqualTo("/api/v1/key")).willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"data\":{\"label\":\"sk-or-v1-abc...def\",\"limit\":100,\"limit_remaining\":74.5,"
+						+ "\"usage\":25.5,\"usage_daily\":1.5,\"usage_weekly\":25.5,\"usage_monthly\":25.5,"
+						+ "\"is_free_tier\":false,\"is_management_key\":false}}")));
+			Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+			return server;
+		}
+
+		@Override
+		public void initialize(ConfigurableApplicationContext context) {
+			TestPropertyValues
+				.of("costlens.providers.openrouter.base-url=http://127.0.0.1:" + SERVER.port() + "/api/v1")
+				.applyTo(context);
+		}
+
 	}
 
 	private String scenario(String status) {
