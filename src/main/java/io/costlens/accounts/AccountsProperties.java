@@ -25,13 +25,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxLoginFailuresPerIp failed logins per client IP within the window before
  * further attempts are refused
  * @param loginFailureWindow the sliding window the failures are counted in
+ * @param tokenCleanupInterval how often expired refresh and password-reset tokens are
+ * deleted
  */
 @ConfigurationProperties("costlens.accounts")
 record AccountsProperties(@DefaultValue Admin admin, @Nullable String jwtSecret,
 		@DefaultValue("costlens") String issuer, @DefaultValue("30m") Duration accessTokenTtl,
 		@DefaultValue("30d") Duration refreshTokenTtl, @DefaultValue("1h") Duration passwordResetTtl,
 		@DefaultValue("false") boolean openRegistration, @DefaultValue("5") int maxLoginFailuresPerUser,
-		@DefaultValue("20") int maxLoginFailuresPerIp, @DefaultValue("15m") Duration loginFailureWindow) {
+		@DefaultValue("20") int maxLoginFailuresPerIp, @DefaultValue("15m") Duration loginFailureWindow,
+		@DefaultValue("1h") Duration tokenCleanupInterval) {
 
 	/**
 	 * The first-start admin account. Both are random unless given, which automation does

@@ -56,4 +56,11 @@ class PasswordResetRepository {
 		return (spent == 1) ? user : Optional.empty();
 	}
 
+	/** Deletes tokens that expired before {@code now}, used or not. */
+	int deleteExpired(Instant now) {
+		return this.jdbc.sql("delete from password_reset_tokens where expires_at < :now")
+			.param("now", utc(now))
+			.update();
+	}
+
 }

@@ -70,6 +70,11 @@ class RefreshTokenRepository {
 			.update();
 	}
 
+	/** Deletes tokens that expired before {@code now}; they can never be used again. */
+	int deleteExpired(Instant now) {
+		return this.jdbc.sql("delete from refresh_tokens where expires_at < :now").param("now", utc(now)).update();
+	}
+
 	record StoredRefreshToken(UUID id, UUID userId, UUID familyId, Instant expiresAt, boolean used, boolean revoked) {
 
 		boolean expired() {

@@ -8,10 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Audit log settings.
  *
- * @param retention how long entries are kept; the job that deletes older ones arrives
- * with the job engine (verification already accepts a chain whose oldest entries were
- * removed)
+ * @param retention how long entries are kept; a daily job deletes older ones
+ * (verification accepts a chain whose oldest entries were removed)
+ * @param cleanupInterval how often entries older than the retention are deleted
  */
 @ConfigurationProperties("costlens.audit")
-record AuditProperties(@DefaultValue("365d") Duration retention) {
+record AuditProperties(@DefaultValue("365d") Duration retention, @DefaultValue("1d") Duration cleanupInterval) {
 }

@@ -2,6 +2,7 @@ package io.costlens.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,9 @@ class AuditRepository {
 
 	private static final String COLUMNS = "id, occurred_at, actor, event_type, action, resource_type, resource_id, "
 			+ "details, client_ip, prev_hash, hash";
+
+	/** Most entries one retention delete removes. */
+	static final int DELETE_BATCH = 1000;
 
 	private final JdbcClient jdbc;
 
@@ -61,6 +65,19 @@ class AuditRepository {
 			.param("id", entry.id())
 			.param("hash", entry.hash())
 			.update();
+	}
+
+	/**
+	 * Deletes up to {@code limit} of the oldest entries, up to the last one written
+	 * before {@code cutoff}: always a prefix of the chain, so what is left is one
+	 * unbroken chain.
+	 */
+	int deleteOlderThan(Instant cutoff, int limit) {
+		return this.jdbc.sql("""
+				delete from audit_log where id in (
+				    select id from audit_log
+				    where id <= (select max(id) from audit_log where occurred_at < :cutoff)
+				    order by id limit :limit)""").param("cutoff", utc(cutoff)).param("limit", limit).update();
 	}
 
 	/** Up to {@code limit} entries with ids above {@code afterId}, oldest first. */

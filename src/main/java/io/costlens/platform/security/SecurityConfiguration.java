@@ -30,9 +30,10 @@ import io.costlens.platform.web.ProblemWriter;
 /**
  * Who may call what. Every {@code /api} and actuator path, and every path a module
  * declares secured in its {@link EndpointRules}, needs a credential; viewers may only
- * read; everything else (service info, API docs, the paths modules declare open) is open.
- * Credentials are checked by the {@link AuthenticationProvider}s the modules contribute;
- * then the caller's rate limit applies; then the rules.
+ * read; the paths a module declares admin-only are for admins alone; everything else
+ * (service info, API docs, the paths modules declare open) is open. Credentials are
+ * checked by the {@link AuthenticationProvider}s the modules contribute; then the
+ * caller's rate limit applies; then the rules.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -47,6 +48,7 @@ class SecurityConfiguration {
 		String[] open = collect(rules, EndpointRules::open);
 		String[] secured = concat(SECURED, collect(rules, EndpointRules::secured));
 		String[] selfService = collect(rules, EndpointRules::selfService);
+		String[] adminOnly = collect(rules, EndpointRules::adminOnly);
 		ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
 		ApiCredentialsFilter credentials = new ApiCredentialsFilter(new ProviderManager(providers));
 		String[] writers = { Role.ADMIN.name(), Role.MEMBER.name() };
@@ -64,6 +66,8 @@ class SecurityConfiguration {
 			.addFilterAfter(new RejectBadCredentials(handlers), RateLimitFilter.class)
 			.authorizeHttpRequests((a) -> a.requestMatchers(open)
 				.permitAll()
+				.requestMatchers(adminOnly)
+				.hasRole(Role.ADMIN.name())
 				.requestMatchers(HttpMethod.GET, secured)
 				.authenticated()
 				.requestMatchers(HttpMethod.HEAD, secured)
