@@ -34,9 +34,9 @@ class AccessTokens {
 
 	private final JwtDecoder decoder;
 
-	private final AuthProperties properties;
+	private final AccountsProperties properties;
 
-	AccessTokens(AuthProperties properties, DataDirectory dataDirectory, Environment environment) {
+	AccessTokens(AccountsProperties properties, DataDirectory dataDirectory, Environment environment) {
 		this.properties = properties;
 		SecretKey key = JwtKeys.load(properties, dataDirectory, environment);
 		this.encoder = NimbusJwtEncoder.withSecretKey(key).algorithm(MacAlgorithm.HS256).build();

@@ -47,18 +47,18 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private final PasswordEncoder passwords;
 
-	private final AdminProperties admin;
+	private final AccountsProperties.Admin admin;
 
 	private final DataDirectory dataDirectory;
 
 	private final TransactionTemplate transaction;
 
-	AdminBootstrap(UserRepository users, ApiKeyRepository keys, PasswordEncoder passwords, AdminProperties admin,
-			DataDirectory dataDirectory, TransactionTemplate transaction) {
+	AdminBootstrap(UserRepository users, ApiKeyRepository keys, PasswordEncoder passwords,
+			AccountsProperties properties, DataDirectory dataDirectory, TransactionTemplate transaction) {
 		this.users = users;
 		this.keys = keys;
 		this.passwords = passwords;
-		this.admin = admin;
+		this.admin = properties.admin();
 		this.dataDirectory = dataDirectory;
 		this.transaction = transaction;
 	}

@@ -51,30 +51,30 @@ class ApiKeyController {
 	@Operation(summary = "Create an API key; the key is in this response only",
 			description = "Only admins may set tier (e.g. unlimited for a service) or user_id.")
 	@ApiResponse(responseCode = "403", description = "forbidden: tier or another user's id given by a non-admin")
-	NewKey create(@AuthenticationPrincipal CurrentUser caller,
-			@RequestParam(name = "user_id", required = false) @Nullable UUID userId, @Valid @RequestBody CreateKey body,
-			HttpServletRequest request) {
+	NewApiKeyResponse create(@AuthenticationPrincipal CurrentUser caller,
+			@RequestParam(name = "user_id", required = false) @Nullable UUID userId,
+			@Valid @RequestBody ApiKeyRequest body, HttpServletRequest request) {
 		CreatedKey created = this.accounts.createKey(caller, userId, body.name(), body.tier(), ClientIp.of(request));
 		ApiKey key = created.stored();
-		return new NewKey(key.id(), key.name(), created.key(), key.keyPreview(), key.tier(), key.userId(),
+		return new NewApiKeyResponse(key.id(), key.name(), created.key(), key.keyPreview(), key.tier(), key.userId(),
 				key.createdAt());
 	}
 
 	@GetMapping
 	@Operation(summary = "List API keys (never the keys themselves)")
 	@ApiResponse(responseCode = "403", description = "forbidden: another user's id given by a non-admin")
-	KeyList list(@AuthenticationPrincipal CurrentUser caller,
+	ApiKeyListResponse list(@AuthenticationPrincipal CurrentUser caller,
 			@RequestParam(name = "user_id", required = false) @Nullable UUID userId) {
-		List<KeyView> items = this.accounts.keys(caller, userId).stream().map(KeyView::of).toList();
-		return new KeyList(items, items.size());
+		List<ApiKeyResponse> items = this.accounts.keys(caller, userId).stream().map(ApiKeyResponse::of).toList();
+		return new ApiKeyListResponse(items, items.size());
 	}
 
 	@ApiExample(params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
 	@GetMapping("/{id}")
 	@Operation(summary = "One API key")
 	@ApiResponse(responseCode = "404", description = "not_found: no such key of yours")
-	KeyView get(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
-		return KeyView.of(this.accounts.key(caller, id));
+	ApiKeyResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
+		return ApiKeyResponse.of(this.accounts.key(caller, id));
 	}
 
 	@ApiExample(params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
@@ -87,21 +87,22 @@ class ApiKeyController {
 		this.accounts.revokeKey(caller, id, ClientIp.of(request));
 	}
 
-	record CreateKey(@NotBlank @Size(max = 100) String name,
+	record ApiKeyRequest(@NotBlank @Size(max = 100) String name,
 			@Pattern(regexp = "free|premium|enterprise|unlimited") @Nullable String tier) {
 	}
 
-	record NewKey(UUID id, String name, String key, String keyPreview, String tier, UUID userId, Instant createdAt) {
+	record NewApiKeyResponse(UUID id, String name, String key, String keyPreview, String tier, UUID userId,
+			Instant createdAt) {
 	}
 
-	record KeyList(List<KeyView> items, int total) {
+	record ApiKeyListResponse(List<ApiKeyResponse> items, int total) {
 	}
 
-	record KeyView(UUID id, String name, String keyPreview, String tier, boolean isActive, UUID userId,
+	record ApiKeyResponse(UUID id, String name, String keyPreview, String tier, boolean isActive, UUID userId,
 			Instant createdAt, @Nullable Instant lastUsedAt) {
 
-		static KeyView of(ApiKey key) {
-			return new KeyView(key.id(), key.name(), key.keyPreview(), key.tier(), key.active(), key.userId(),
+		static ApiKeyResponse of(ApiKey key) {
+			return new ApiKeyResponse(key.id(), key.name(), key.keyPreview(), key.tier(), key.active(), key.userId(),
 					key.createdAt(), key.lastUsedAt());
 		}
 

@@ -17,6 +17,9 @@ import org.springframework.stereotype.Repository;
 import io.costlens.platform.CurrentUser;
 import io.costlens.platform.Role;
 
+import static io.costlens.platform.DatabaseTime.instant;
+import static io.costlens.platform.DatabaseTime.utc;
+
 /** API keys and the caller each one stands for. */
 @Repository
 class ApiKeyRepository {
@@ -40,7 +43,7 @@ class ApiKeyRepository {
 			.param("prefix", ApiKeyMaterial.preview(key))
 			.param("hash", ApiKeyMaterial.hash(key))
 			.param("tier", tier)
-			.param("now", now.atOffset(ZoneOffset.UTC))
+			.param("now", utc(now))
 			.update();
 	}
 
@@ -90,7 +93,7 @@ class ApiKeyRepository {
 		OffsetDateTime lastUsed = rs.getObject("last_used_at", OffsetDateTime.class);
 		return new ApiKey(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("name"),
 				rs.getString("key_prefix"), rs.getString("key_hash"), rs.getString("effective_tier"),
-				rs.getBoolean("is_active"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+				rs.getBoolean("is_active"), instant(rs, "created_at"),
 				(lastUsed != null) ? lastUsed.toInstant() : null);
 	}
 

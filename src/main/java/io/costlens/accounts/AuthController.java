@@ -72,9 +72,9 @@ class AuthController {
 			description = "New users are members on the free tier; role or tier in the body are ignored.")
 	@ApiResponse(responseCode = "403", description = "forbidden: registration is closed")
 	@ApiResponse(responseCode = "409", description = "conflict: username or email taken")
-	UserView register(@AuthenticationPrincipal @Nullable CurrentUser caller, @Valid @RequestBody RegisterRequest body,
-			HttpServletRequest request) {
-		return UserView
+	UserResponse register(@AuthenticationPrincipal @Nullable CurrentUser caller,
+			@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
+		return UserResponse
 			.of(this.auth.register(caller, body.username(), body.email(), body.password(), ClientIp.of(request)));
 	}
 
@@ -84,7 +84,7 @@ class AuthController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Change the caller's password (needs the current one); ends all their logins")
 	@ApiResponse(responseCode = "400", description = "validation_error: current password wrong")
-	void changePassword(@AuthenticationPrincipal CurrentUser caller, @Valid @RequestBody PasswordChange body,
+	void changePassword(@AuthenticationPrincipal CurrentUser caller, @Valid @RequestBody PasswordChangeRequest body,
 			HttpServletRequest request) {
 		this.auth.changePassword(caller, body.currentPassword(), body.newPassword(), ClientIp.of(request));
 	}
@@ -94,7 +94,7 @@ class AuthController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Send a one-hour password-reset token to a user, by username or email",
 			description = "Always 202, whether or not the user exists.")
-	void requestReset(@Valid @RequestBody ResetRequest body, HttpServletRequest request) {
+	void requestReset(@Valid @RequestBody PasswordResetRequest body, HttpServletRequest request) {
 		this.auth.requestPasswordReset((body.username() != null) ? body.username() : body.email(),
 				ClientIp.of(request));
 	}
@@ -105,7 +105,7 @@ class AuthController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Set a new password with a reset token")
 	@ApiResponse(responseCode = "400", description = "validation_error: token unknown, used or expired")
-	void confirmReset(@Valid @RequestBody ResetConfirmation body, HttpServletRequest request) {
+	void confirmReset(@Valid @RequestBody PasswordResetConfirmationRequest body, HttpServletRequest request) {
 		this.auth.confirmPasswordReset(body.token(), body.newPassword(), ClientIp.of(request));
 	}
 
@@ -124,11 +124,11 @@ class AuthController {
 			@NotBlank @Email @Size(max = 255) String email, @NotBlank @Size(min = 12, max = 72) String password) {
 	}
 
-	record PasswordChange(@NotBlank @Size(max = 1024) String currentPassword,
+	record PasswordChangeRequest(@NotBlank @Size(max = 1024) String currentPassword,
 			@NotBlank @Size(min = 12, max = 72) String newPassword) {
 	}
 
-	record ResetRequest(@Size(max = 255) @Nullable String username, @Size(max = 255) @Nullable String email) {
+	record PasswordResetRequest(@Size(max = 255) @Nullable String username, @Size(max = 255) @Nullable String email) {
 
 		@AssertTrue(message = "give a username or an email")
 		boolean isNamed() {
@@ -137,7 +137,7 @@ class AuthController {
 
 	}
 
-	record ResetConfirmation(@NotBlank @Size(max = 255) String token,
+	record PasswordResetConfirmationRequest(@NotBlank @Size(max = 255) String token,
 			@NotBlank @Size(min = 12, max = 72) String newPassword) {
 	}
 

@@ -54,13 +54,13 @@ class AuthService {
 
 	private final ApplicationEventPublisher events;
 
-	private final AuthProperties properties;
+	private final AccountsProperties properties;
 
 	private final String dummyHash;
 
 	AuthService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordResetRepository resets,
 			AccessTokens accessTokens, PasswordEncoder passwords, LoginThrottle throttle, Notifications notifications,
-			ApplicationEventPublisher events, AuthProperties properties) {
+			ApplicationEventPublisher events, AccountsProperties properties) {
 		this.users = users;
 		this.refreshTokens = refreshTokens;
 		this.resets = resets;

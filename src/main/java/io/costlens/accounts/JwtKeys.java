@@ -24,7 +24,7 @@ import org.springframework.util.StringUtils;
 import io.costlens.platform.DataDirectory;
 
 /**
- * The key that signs access tokens: from {@code costlens.security.jwt-secret}, or
+ * The key that signs access tokens: from {@code costlens.accounts.jwt-secret}, or
  * generated once and kept (owner-only) in {@code jwt-secret} in the data folder. The
  * {@code prod} profile, which may run several instances, requires a configured secret: a
  * generated one would differ per instance.
@@ -38,7 +38,7 @@ final class JwtKeys {
 	private JwtKeys() {
 	}
 
-	static SecretKey load(AuthProperties properties, DataDirectory dataDirectory, Environment environment) {
+	static SecretKey load(AccountsProperties properties, DataDirectory dataDirectory, Environment environment) {
 		if (StringUtils.hasText(properties.jwtSecret())) {
 			return key(decode(properties.jwtSecret().strip()));
 		}
@@ -54,7 +54,7 @@ final class JwtKeys {
 		byte[] bytes = (decoded != null && decoded.length >= 32) ? decoded : secret.getBytes(StandardCharsets.UTF_8);
 		if (bytes.length < 32) {
 			throw new IllegalStateException(
-					"costlens.security.jwt-secret must be at least 256 bits: " + "base64 of 32 bytes or 32 characters");
+					"costlens.accounts.jwt-secret must be at least 256 bits: " + "base64 of 32 bytes or 32 characters");
 		}
 		return bytes;
 	}

@@ -22,9 +22,9 @@ class LoginThrottle {
 
 	private final JdbcClient jdbc;
 
-	private final AuthProperties properties;
+	private final AccountsProperties properties;
 
-	LoginThrottle(JdbcClient jdbc, AuthProperties properties) {
+	LoginThrottle(JdbcClient jdbc, AccountsProperties properties) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 	}

@@ -23,14 +23,14 @@ class MeController {
 
 	@GetMapping("/api/v2/auth/me")
 	@Operation(summary = "The authenticated caller: user, role, rate-limit tier and how they signed in")
-	Me me(@AuthenticationPrincipal CurrentUser user) {
+	MeResponse me(@AuthenticationPrincipal CurrentUser user) {
 		User account = this.accounts.user(user.userId());
-		return new Me(user.userId().toString(), user.username(), account.email(), user.role().value(), user.tier(),
-				(user.apiKeyId() != null) ? "api_key" : "token",
+		return new MeResponse(user.userId().toString(), user.username(), account.email(), user.role().value(),
+				user.tier(), (user.apiKeyId() != null) ? "api_key" : "token",
 				(user.apiKeyId() != null) ? user.apiKeyId().toString() : null);
 	}
 
-	record Me(String id, String username, @Nullable String email, String role, String tier, String authMethod,
+	record MeResponse(String id, String username, @Nullable String email, String role, String tier, String authMethod,
 			@Nullable String apiKeyId) {
 	}
 

@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import static io.costlens.platform.DatabaseTime.utc;
+
 /** Password-reset tokens, by hash; each works once, until it expires. */
 @Repository
 class PasswordResetRepository {
@@ -27,7 +29,7 @@ class PasswordResetRepository {
 			.param("userId", userId)
 			.param("hash", Secrets.hash(token))
 			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
-			.param("expiresAt", expiresAt.atOffset(ZoneOffset.UTC))
+			.param("expiresAt", utc(expiresAt))
 			.update();
 	}
 
@@ -57,7 +59,7 @@ class PasswordResetRepository {
 	/** Deletes tokens that expired before {@code now}, used or not. */
 	int deleteExpired(Instant now) {
 		return this.jdbc.sql("delete from password_reset_tokens where expires_at < :now")
-			.param("now", now.atOffset(ZoneOffset.UTC))
+			.param("now", utc(now))
 			.update();
 	}
 

@@ -9,6 +9,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import static io.costlens.platform.DatabaseTime.instant;
+import static io.costlens.platform.DatabaseTime.utc;
+
 /** Refresh tokens, by hash, grouped in families that one login starts. */
 @Repository
 class RefreshTokenRepository {
@@ -28,7 +31,7 @@ class RefreshTokenRepository {
 			.param("familyId", familyId)
 			.param("hash", Secrets.hash(token))
 			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
-			.param("expiresAt", expiresAt.atOffset(ZoneOffset.UTC))
+			.param("expiresAt", utc(expiresAt))
 			.update();
 	}
 
@@ -39,8 +42,7 @@ class RefreshTokenRepository {
 			.param("hash", Secrets.hash(token))
 			.query((rs, n) -> new StoredRefreshToken(rs.getObject("id", UUID.class),
 					rs.getObject("user_id", UUID.class), rs.getObject("family_id", UUID.class),
-					rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
-					rs.getObject("used_at", OffsetDateTime.class) != null,
+					instant(rs, "expires_at"), rs.getObject("used_at", OffsetDateTime.class) != null,
 					rs.getObject("revoked_at", OffsetDateTime.class) != null))
 			.optional();
 	}
@@ -70,9 +72,7 @@ class RefreshTokenRepository {
 
 	/** Deletes tokens that expired before {@code now}; they can never be used again. */
 	int deleteExpired(Instant now) {
-		return this.jdbc.sql("delete from refresh_tokens where expires_at < :now")
-			.param("now", now.atOffset(ZoneOffset.UTC))
-			.update();
+		return this.jdbc.sql("delete from refresh_tokens where expires_at < :now").param("now", utc(now)).update();
 	}
 
 	record StoredRefreshToken(UUID id, UUID userId, UUID familyId, Instant expiresAt, boolean used, boolean revoked) {

@@ -16,7 +16,7 @@ class TokenCleanup {
 
 	@Bean
 	RecurringTask<Void> deleteExpiredTokens(Jobs jobs, RefreshTokenRepository refreshTokens,
-			PasswordResetRepository resets, AuthProperties properties) {
+			PasswordResetRepository resets, AccountsProperties properties) {
 		return jobs.recurring("accounts-delete-expired-tokens", properties.tokenCleanupInterval(), () -> {
 			Instant now = Instant.now();
 			return Map.of("refresh_tokens", refreshTokens.deleteExpired(now), "password_reset_tokens",

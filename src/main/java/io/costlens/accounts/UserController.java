@@ -46,18 +46,18 @@ class UserController {
 	@GetMapping
 	@Operation(summary = "List users (admin)")
 	@ApiResponse(responseCode = "403", description = "forbidden: not an admin")
-	Page<UserView> list(@RequestParam(defaultValue = "1") @Min(1) int page,
+	Page<UserResponse> list(@RequestParam(defaultValue = "1") @Min(1) int page,
 			@RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
 		return new Page<>(this.accounts.users(page, pageSize), this.accounts.userCount(), page, pageSize)
-			.map(UserView::of);
+			.map(UserResponse::of);
 	}
 
 	@ApiExample(params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
 	@GetMapping("/{id}")
 	@Operation(summary = "One user (admin)")
 	@ApiResponse(responseCode = "404", description = "not_found")
-	UserView get(@PathVariable UUID id) {
-		return UserView.of(this.accounts.user(id));
+	UserResponse get(@PathVariable UUID id) {
+		return UserResponse.of(this.accounts.user(id));
 	}
 
 	@ApiExample(body = "{\"role\":\"viewer\",\"tier\":\"premium\"}", params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
@@ -65,14 +65,14 @@ class UserController {
 	@Operation(summary = "Change a user's role, tier or active flag (admin)",
 			description = "Deactivating a user stops their API keys and tokens.")
 	@ApiResponse(responseCode = "409", description = "conflict: an admin demoting or deactivating themselves")
-	UserView update(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID id,
-			@Valid @RequestBody UserChange body, HttpServletRequest request) {
+	UserResponse update(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID id,
+			@Valid @RequestBody UserChangeRequest body, HttpServletRequest request) {
 		Role role = (body.role() != null) ? Role.of(body.role()) : null;
-		return UserView
+		return UserResponse
 			.of(this.accounts.updateUser(admin, id, role, body.tier(), body.isActive(), ClientIp.of(request)));
 	}
 
-	record UserChange(@Pattern(regexp = "admin|member|viewer") @Nullable String role,
+	record UserChangeRequest(@Pattern(regexp = "admin|member|viewer") @Nullable String role,
 			@Pattern(regexp = "free|premium|enterprise") @Nullable String tier, @Nullable Boolean isActive) {
 	}
 

@@ -16,6 +16,9 @@ import org.springframework.stereotype.Repository;
 
 import io.costlens.platform.Role;
 
+import static io.costlens.platform.DatabaseTime.instant;
+import static io.costlens.platform.DatabaseTime.utc;
+
 /** The user accounts. */
 @Repository
 class UserRepository {
@@ -47,7 +50,7 @@ class UserRepository {
 			.param("hash", passwordHash)
 			.param("role", role.value())
 			.param("tier", tier)
-			.param("now", now.atOffset(ZoneOffset.UTC))
+			.param("now", utc(now))
 			.update();
 	}
 
@@ -113,7 +116,7 @@ class UserRepository {
 	private static UserAccount account(ResultSet rs, int n) throws SQLException {
 		return new UserAccount(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("email"),
 				rs.getString("password_hash"), Role.of(rs.getString("role")), rs.getString("tier"),
-				rs.getBoolean("is_active"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+				rs.getBoolean("is_active"), instant(rs, "created_at"));
 	}
 
 }

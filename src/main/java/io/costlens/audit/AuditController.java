@@ -45,7 +45,7 @@ class AuditController {
 	@Operation(summary = "Audit entries, newest first (admin)",
 			description = "Filters: actor, event_type, resource_type, resource_id, from/to (ISO-8601, to exclusive).")
 	@ApiResponse(responseCode = "403", description = "forbidden: not an admin")
-	Page<Entry> list(@RequestParam(required = false) @Nullable String actor,
+	Page<AuditEntryResponse> list(@RequestParam(required = false) @Nullable String actor,
 			@RequestParam(name = "event_type", required = false) @Nullable String eventType,
 			@RequestParam(name = "resource_type", required = false) @Nullable String resourceType,
 			@RequestParam(name = "resource_id", required = false) @Nullable String resourceId,
@@ -64,12 +64,12 @@ class AuditController {
 		return this.audit.verify();
 	}
 
-	private Entry view(AuditEntry e) {
-		return new Entry(e.id(), e.occurredAt(), e.actor(), e.eventType(), e.action(), e.resourceType(), e.resourceId(),
-				this.json.readTree(e.details()), e.clientIp(), e.prevHash(), e.hash());
+	private AuditEntryResponse view(AuditEntry e) {
+		return new AuditEntryResponse(e.id(), e.occurredAt(), e.actor(), e.eventType(), e.action(), e.resourceType(),
+				e.resourceId(), this.json.readTree(e.details()), e.clientIp(), e.prevHash(), e.hash());
 	}
 
-	record Entry(long id, Instant occurredAt, String actor, String eventType, String action,
+	record AuditEntryResponse(long id, Instant occurredAt, String actor, String eventType, String action,
 			@Nullable String resourceType, @Nullable String resourceId, JsonNode details, @Nullable String clientIp,
 			String prevHash, String hash) {
 	}

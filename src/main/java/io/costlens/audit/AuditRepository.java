@@ -3,8 +3,6 @@ package io.costlens.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.costlens.platform.Page;
+
+import static io.costlens.platform.DatabaseTime.instant;
+import static io.costlens.platform.DatabaseTime.utc;
 
 /** The audit entries and the head of their chain. */
 @Repository
@@ -49,7 +50,7 @@ class AuditRepository {
 			.sql("insert into audit_log (" + COLUMNS + ") values (:id, :occurredAt, :actor, :eventType, "
 					+ ":action, :resourceType, :resourceId, :details, :clientIp, :prevHash, :hash)")
 			.param("id", entry.id())
-			.param("occurredAt", entry.occurredAt().atOffset(ZoneOffset.UTC))
+			.param("occurredAt", utc(entry.occurredAt()))
 			.param("actor", entry.actor())
 			.param("eventType", entry.eventType())
 			.param("action", entry.action())
@@ -76,10 +77,7 @@ class AuditRepository {
 				delete from audit_log where id in (
 				    select id from audit_log
 				    where id <= (select max(id) from audit_log where occurred_at < :cutoff)
-				    order by id limit :limit)""")
-			.param("cutoff", cutoff.atOffset(ZoneOffset.UTC))
-			.param("limit", limit)
-			.update();
+				    order by id limit :limit)""").param("cutoff", utc(cutoff)).param("limit", limit).update();
 	}
 
 	/** Up to {@code limit} entries with ids above {@code afterId}, oldest first. */
@@ -120,15 +118,11 @@ class AuditRepository {
 		}
 	}
 
-	private static OffsetDateTime utc(Instant instant) {
-		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
-	}
-
 	private static AuditEntry entry(ResultSet rs, int n) throws SQLException {
-		return new AuditEntry(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-				rs.getString("actor"), rs.getString("event_type"), rs.getString("action"),
-				rs.getString("resource_type"), rs.getString("resource_id"), rs.getString("details"),
-				rs.getString("client_ip"), rs.getString("prev_hash"), rs.getString("hash"));
+		return new AuditEntry(rs.getLong("id"), instant(rs, "occurred_at"), rs.getString("actor"),
+				rs.getString("event_type"), rs.getString("action"), rs.getString("resource_type"),
+				rs.getString("resource_id"), rs.getString("details"), rs.getString("client_ip"),
+				rs.getString("prev_hash"), rs.getString("hash"));
 	}
 
 	record ChainHead(long lastId, String lastHash) {

@@ -1,9 +1,10 @@
 package io.costlens.platform;
 
 /**
- * How long text fields of request bodies may be. Request records declare it with
- * {@code @Size(max = TextLimits.DEFAULT)} (or a smaller or, where a field says so, larger
- * limit); a longer value is answered 422 naming the field.
+ * How long text fields of request bodies may be. Every text field of a request record
+ * declares its limit ({@code @Size}, or a {@code @Pattern} that only matches bounded
+ * text), at most this one unless the field documents a larger one; the build checks that.
+ * A longer value is answered 422 naming the field.
  */
 public final class TextLimits {
 

@@ -102,9 +102,9 @@ class PredictionController {
 	@DeleteMapping("/api/v1/predictions/{id}")
 	@Operation(summary = "Delete a prediction; its model's statistics no longer count it")
 	@ApiResponse(responseCode = "404", description = "No prediction with that id (not_found)")
-	Message delete(@PathVariable long id) {
+	MessageResponse delete(@PathVariable long id) {
 		this.predictions.delete(id);
-		return new Message("Prediction deleted");
+		return new MessageResponse("Prediction deleted");
 	}
 
 	@ApiExample(params = { "model_name=apartment_price_v1", "from_date=2026-11-01", "to_date=2026-11-30" })
@@ -151,7 +151,7 @@ class PredictionController {
 	 *
 	 * @param message what happened
 	 */
-	record Message(String message) {
+	record MessageResponse(String message) {
 	}
 
 }

@@ -7,8 +7,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +18,9 @@ import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import static io.costlens.platform.DatabaseTime.instant;
+import static io.costlens.platform.DatabaseTime.utc;
 
 /** The predictions table. */
 @Repository
@@ -165,14 +166,6 @@ class PredictionRepository {
 				rs.getBoolean("was_successful"), instant(rs, "predicted_at"));
 	}
 
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		return rs.getObject(column, OffsetDateTime.class).toInstant();
-	}
-
-	static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
-	}
-
 	/**
 	 * The smallest and largest duration and time of a set of rows.
 	 *
@@ -191,8 +184,8 @@ class PredictionRepository {
 			List<String> conditions = new ArrayList<>();
 			List<Object> args = new ArrayList<>();
 			add(conditions, args, "model_name = ?", filter.modelName());
-			add(conditions, args, "predicted_at >= ?", (filter.from() != null) ? utc(filter.from()) : null);
-			add(conditions, args, "predicted_at < ?", (filter.until() != null) ? utc(filter.until()) : null);
+			add(conditions, args, "predicted_at >= ?", utc(filter.from()));
+			add(conditions, args, "predicted_at < ?", utc(filter.until()));
 			return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), args);
 		}
 

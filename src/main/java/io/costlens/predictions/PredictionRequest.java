@@ -25,7 +25,7 @@ record PredictionRequest(
 		@Schema(example = "124",
 				requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @PositiveOrZero @Max(Integer.MAX_VALUE) @Nullable Long durationMs,
 		@Schema(example = "true", requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @Nullable Boolean wasSuccessful,
-		@Schema(example = "2025-06-09T12:00:00") @IsoTimestamp @Nullable String timestamp) {
+		@Schema(example = "2025-06-09T12:00:00") @IsoTimestamp @Size(max = 64) @Nullable String timestamp) {
 
 	/** The command, once bean validation passed. */
 	NewPrediction toCommand() {

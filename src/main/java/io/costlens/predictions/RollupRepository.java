@@ -19,8 +19,8 @@ import org.springframework.stereotype.Repository;
 
 import io.costlens.predictions.BucketKey.Span;
 
-import static io.costlens.predictions.PredictionRepository.instant;
-import static io.costlens.predictions.PredictionRepository.utc;
+import static io.costlens.platform.DatabaseTime.instant;
+import static io.costlens.platform.DatabaseTime.utc;
 
 /** The hourly and daily per-model roll-ups of the predictions. */
 @Repository

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import static io.costlens.platform.DatabaseTime.instant;
+import static io.costlens.platform.DatabaseTime.utc;
 
 /** Catalog rows in {@code price_catalog}. */
 @Repository
@@ -110,13 +112,8 @@ class PriceRepository {
 		OffsetDateTime to = rs.getObject("effective_to", OffsetDateTime.class);
 		return new Price(rs.getObject("id", UUID.class), rs.getString("service"), rs.getString("region"),
 				rs.getString("tier"), rs.getBigDecimal("price_per_unit").stripTrailingZeros(), rs.getString("unit"),
-				rs.getObject("effective_from", OffsetDateTime.class).toInstant(), (to != null) ? to.toInstant() : null,
-				rs.getBoolean("is_active"), rs.getString("source"),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant());
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
+				instant(rs, "effective_from"), (to != null) ? to.toInstant() : null, rs.getBoolean("is_active"),
+				rs.getString("source"), instant(rs, "created_at"));
 	}
 
 }

@@ -168,7 +168,10 @@ class IngestController {
 		}
 	}
 
-	record IngestRequest(@NotNull @NotEmpty String message, @Nullable @Size(min = 1, max = 255) String source) {
+	record IngestRequest(
+			@NotNull @NotEmpty @Size(max = MAX_MESSAGE_BYTES,
+					message = "must be at most 1 MiB in UTF-8") String message,
+			@Nullable @Size(min = 1, max = 255) String source) {
 
 		IncomingLog toLog() {
 			return new IncomingLog(this.message, (this.source != null) ? this.source : "unknown");

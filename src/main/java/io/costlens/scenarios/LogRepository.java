@@ -2,7 +2,6 @@ package io.costlens.scenarios;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import static io.costlens.platform.DatabaseTime.instant;
 
 /** Reads stored logs. */
 @Repository
@@ -61,10 +62,10 @@ class LogRepository {
 	private static StoredLog map(ResultSet rs, int row) throws SQLException {
 		String types = rs.getString("pii_types");
 		return new StoredLog(rs.getObject("id", UUID.class), rs.getObject("scenario_id", UUID.class),
-				rs.getObject("received_at", OffsetDateTime.class).toInstant(), rs.getString("message_hash"),
-				rs.getString("message_preview"), rs.getString("source"), rs.getLong("size_bytes"),
-				rs.getBoolean("has_pii"), types.isEmpty() ? List.of() : Arrays.asList(types.split(",")),
-				rs.getInt("token_count"), rs.getInt("sqs_blocks"));
+				instant(rs, "received_at"), rs.getString("message_hash"), rs.getString("message_preview"),
+				rs.getString("source"), rs.getLong("size_bytes"), rs.getBoolean("has_pii"),
+				types.isEmpty() ? List.of() : Arrays.asList(types.split(",")), rs.getInt("token_count"),
+				rs.getInt("sqs_blocks"));
 	}
 
 }

@@ -15,6 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.costlens.platform.GroupCommitter;
 
+import static io.costlens.platform.DatabaseTime.utc;
+
 /**
  * Writes one batch of logs in one transaction: the {@code total_requests} of each
  * scenario (only while it is running: the row lock orders this against a concurrent
@@ -101,9 +103,8 @@ class LogWriter implements GroupCommitter.BatchWriter<StoredLog, LogWriter.Outco
 	}
 
 	private static Object[] row(StoredLog l) {
-		return new Object[] { l.id(), l.scenarioId(), ScenarioRepository.utc(l.receivedAt()), l.messageHash(),
-				l.messagePreview(), l.source(), l.sizeBytes(), l.hasPii(), String.join(",", l.piiTypes()),
-				l.tokenCount(), l.sqsBlocks() };
+		return new Object[] { l.id(), l.scenarioId(), utc(l.receivedAt()), l.messageHash(), l.messagePreview(),
+				l.source(), l.sizeBytes(), l.hasPii(), String.join(",", l.piiTypes()), l.tokenCount(), l.sqsBlocks() };
 	}
 
 	/** What became of one log of a batch. */
@@ -148,8 +149,8 @@ class LogWriter implements GroupCommitter.BatchWriter<StoredLog, LogWriter.Outco
 
 		/** The parameters of the {@code ROLLUP} upsert, in its order. */
 		Object[] args(RollupKey key) {
-			return new Object[] { key.scenarioId(), ScenarioRepository.utc(key.hour()), this.requests, this.bytes,
-					this.tokens, this.sqsBlocks, this.piiCount };
+			return new Object[] { key.scenarioId(), utc(key.hour()), this.requests, this.bytes, this.tokens,
+					this.sqsBlocks, this.piiCount };
 		}
 
 	}

@@ -52,13 +52,10 @@ class RunningScenarios {
 	}
 
 	@EventListener
-	void on(ScenarioStopped stopped) {
-		this.running.invalidate(stopped.scenarioId());
-	}
-
-	@EventListener
-	void on(ScenarioDeleted deleted) {
-		this.running.invalidate(deleted.scenarioId());
+	void on(ScenarioEvent event) {
+		if (event instanceof ScenarioEvent.Stopped || event instanceof ScenarioEvent.Deleted) {
+			this.running.invalidate(event.scenarioId());
+		}
 	}
 
 }

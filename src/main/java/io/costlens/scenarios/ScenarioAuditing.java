@@ -1,7 +1,7 @@
 package io.costlens.scenarios;
 
+import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,38 +29,19 @@ class ScenarioAuditing {
 	}
 
 	@EventListener
-	void on(ScenarioCreated created) {
-		record("scenario.created", "create", created.scenarioId(), created.name());
-	}
-
-	@EventListener
-	void on(ScenarioUpdated updated) {
-		record("scenario.updated", "update", updated.scenarioId(), updated.name());
-	}
-
-	@EventListener
-	void on(ScenarioDeleted deleted) {
-		record("scenario.deleted", "delete", deleted.scenarioId(), deleted.name());
-	}
-
-	@EventListener
-	void on(ScenarioStarted started) {
-		record("scenario.started", "start", started.scenarioId(), started.name());
-	}
-
-	@EventListener
-	void on(ScenarioStopped stopped) {
-		record("scenario.stopped", "stop", stopped.scenarioId(), stopped.name());
-	}
-
-	@EventListener
-	void on(ScenarioArchived archived) {
-		record("scenario.archived", "archive", archived.scenarioId(), archived.name());
-	}
-
-	private void record(String eventType, String action, UUID scenarioId, String name) {
-		this.events.publishEvent(new AuditEvent(actor(), eventType, action, "scenario", scenarioId.toString(),
-				Map.of("name", name), clientIp()));
+	void on(ScenarioEvent event) {
+		String action = switch (event) {
+			case ScenarioEvent.Created created -> "create";
+			case ScenarioEvent.Updated updated -> "update";
+			case ScenarioEvent.Deleted deleted -> "delete";
+			case ScenarioEvent.Started started -> "start";
+			case ScenarioEvent.Stopped stopped -> "stop";
+			case ScenarioEvent.Archived archived -> "archive";
+		};
+		// scenario.created, scenario.updated, …: the record's name
+		String eventType = "scenario." + event.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+		this.events.publishEvent(new AuditEvent(actor(), eventType, action, "scenario", event.scenarioId().toString(),
+				Map.of("name", event.name()), clientIp()));
 	}
 
 	private static String actor() {

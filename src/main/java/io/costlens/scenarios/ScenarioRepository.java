@@ -2,9 +2,6 @@ package io.costlens.scenarios;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import static io.costlens.platform.DatabaseTime.instant;
+import static io.costlens.platform.DatabaseTime.utc;
 
 /** Scenario rows; their logs and roll-ups go with them on delete. */
 @Repository
@@ -143,16 +143,6 @@ class ScenarioRepository {
 				this.json.readValue(rs.getString("tags"), STRINGS), rs.getLong("total_requests"), cost,
 				instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "started_at"),
 				instant(rs, "completed_at"));
-	}
-
-	@SuppressWarnings("NullAway")
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return (value != null) ? value.toInstant() : null;
-	}
-
-	static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
-		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
 	}
 
 }

@@ -1,12 +1,14 @@
 package io.costlens.scenarios;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import static io.costlens.platform.DatabaseTime.instant;
+import static io.costlens.platform.DatabaseTime.utc;
 
 /** Reads the hourly roll-ups the log writer maintains. */
 @Repository
@@ -25,10 +27,10 @@ class ScenarioRollupRepository {
 				where scenario_id = :id and bucket_start >= :from and bucket_start < :to
 				order by bucket_start""")
 			.param("id", scenarioId)
-			.param("from", ScenarioRepository.utc(from))
-			.param("to", ScenarioRepository.utc(to))
-			.query((rs, n) -> new HourlyRollup(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getLong(2),
-					rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
+			.param("from", utc(from))
+			.param("to", utc(to))
+			.query((rs, n) -> new HourlyRollup(instant(rs, "bucket_start"), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+					rs.getLong(5), rs.getLong(6)))
 			.list();
 	}
 

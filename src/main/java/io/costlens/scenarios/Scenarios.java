@@ -63,7 +63,7 @@ public class Scenarios {
 		catch (DuplicateKeyException ex) {
 			throw new DuplicateScenarioName(request.name());
 		}
-		this.events.publishEvent(new ScenarioCreated(scenario.id(), scenario.name(), now));
+		this.events.publishEvent(new ScenarioEvent.Created(scenario.id(), scenario.name(), now));
 		return scenario;
 	}
 
@@ -152,7 +152,7 @@ public class Scenarios {
 		}
 		Scenario updated = changes.applyTo(current, Instant.now());
 		save(updated, current.status());
-		this.events.publishEvent(new ScenarioUpdated(id, updated.name(), updated.updatedAt()));
+		this.events.publishEvent(new ScenarioEvent.Updated(id, updated.name(), updated.updatedAt()));
 		return updated;
 	}
 
@@ -164,27 +164,27 @@ public class Scenarios {
 			throw new ScenarioStillRunning(id);
 		}
 		this.scenarios.delete(id);
-		this.events.publishEvent(new ScenarioDeleted(id, current.name(), Instant.now()));
+		this.events.publishEvent(new ScenarioEvent.Deleted(id, current.name(), Instant.now()));
 	}
 
 	@Transactional
 	public Scenario start(UUID id) {
 		Scenario started = transition(id, Scenario::start);
-		this.events.publishEvent(new ScenarioStarted(id, started.name(), started.updatedAt()));
+		this.events.publishEvent(new ScenarioEvent.Started(id, started.name(), started.updatedAt()));
 		return started;
 	}
 
 	@Transactional
 	public Scenario stop(UUID id) {
 		Scenario stopped = transition(id, Scenario::stop);
-		this.events.publishEvent(new ScenarioStopped(id, stopped.name(), stopped.updatedAt()));
+		this.events.publishEvent(new ScenarioEvent.Stopped(id, stopped.name(), stopped.updatedAt()));
 		return stopped;
 	}
 
 	@Transactional
 	public Scenario archive(UUID id) {
 		Scenario archived = transition(id, Scenario::archive);
-		this.events.publishEvent(new ScenarioArchived(id, archived.name(), archived.updatedAt()));
+		this.events.publishEvent(new ScenarioEvent.Archived(id, archived.name(), archived.updatedAt()));
 		return archived;
 	}
 

@@ -31,8 +31,8 @@ class AdminBootstrapIntegrationTests {
 	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 			properties = { "spring.datasource.url=jdbc:h2:mem:bootstrap-random" + OwnH2Database.OPTIONS,
 					OwnH2Database.NO_SCHEMA, OwnH2Database.USER,
-					"costlens.data-dir=${java.io.tmpdir}/costlens-bootstrap-${random.uuid}", "costlens.admin.api-key=",
-					"costlens.admin.password=" })
+					"costlens.data-dir=${java.io.tmpdir}/costlens-bootstrap-${random.uuid}",
+					"costlens.accounts.admin.api-key=", "costlens.accounts.admin.password=" })
 	@Import(TestApi.class)
 	class WithNothingGiven {
 
@@ -87,10 +87,12 @@ class AdminBootstrapIntegrationTests {
 	}
 
 	@Nested
-	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-			"spring.datasource.url=jdbc:h2:mem:bootstrap-given" + OwnH2Database.OPTIONS, OwnH2Database.NO_SCHEMA,
-			OwnH2Database.USER, "costlens.data-dir=${java.io.tmpdir}/costlens-bootstrap-${random.uuid}",
-			"costlens.admin.password=automation-password-1", "costlens.admin.api-key=clk_automation-key-1234567890" })
+	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = { "spring.datasource.url=jdbc:h2:mem:bootstrap-given" + OwnH2Database.OPTIONS,
+					OwnH2Database.NO_SCHEMA, OwnH2Database.USER,
+					"costlens.data-dir=${java.io.tmpdir}/costlens-bootstrap-${random.uuid}",
+					"costlens.accounts.admin.password=automation-password-1",
+					"costlens.accounts.admin.api-key=clk_automation-key-1234567890" })
 	@Import(TestApi.class)
 	class WithCredentialsFromTheEnvironment {
 

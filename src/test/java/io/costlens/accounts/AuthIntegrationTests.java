@@ -1,6 +1,5 @@
 package io.costlens.accounts;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -8,16 +8,19 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import io.costlens.platform.Conflict;
 import io.costlens.platform.InvalidRequest;
+import io.costlens.platform.Jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The pricing module on its own (no other module's beans) with its database: the price in
- * force at a moment, across changes and corrections.
+ * force at a moment, across changes and corrections. The job engine, which only schedules
+ * the price refresh, is played by a mock.
  */
 @ApplicationModuleTest
 class PricingModuleIntegrationTests {
@@ -28,6 +31,9 @@ class PricingModuleIntegrationTests {
 
 	@Autowired
 	Pricing pricing;
+
+	@MockitoBean
+	Jobs jobs;
 
 	@Test
 	void pricesEachMomentWithThePriceInForceThen() {

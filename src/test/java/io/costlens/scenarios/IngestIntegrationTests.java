@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,11 +20,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.costlens.IntegrationTest;
 import io.costlens.TestApi;
 import io.costlens.TestApi.Response;
+import io.costlens.platform.NotFound;
 
 import static io.costlens.scenarios.ScenarioFixtures.createRunning;
 import static io.costlens.scenarios.ScenarioFixtures.ingest;
 import static io.costlens.scenarios.ScenarioFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @IntegrationTest
 class IngestIntegrationTests {
@@ -33,6 +36,9 @@ class IngestIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Scenarios scenarios;
 
 	@Test
 	void storesTheInspectedLogButNeverTheMessage() throws Exception {
@@ -78,6 +84,23 @@ class IngestIntegrationTests {
 		Response refused = ingest(this.api, scenario, "right after stop");
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.json().get("error").asString()).isEqualTo("scenario_not_running");
+	}
+
+	@Test
+	void handsEveryStoredLogToAReaderOldestFirst() {
+		String scenario = createRunning(this.api, "us-east-1");
+		List<String> ids = new ArrayList<>();
+		for (String message : List.of("first", "second a@example.com", "third")) {
+			ids.add(ingest(this.api, scenario, message).json().get("id").asString());
+		}
+
+		List<StoredLog> read = new ArrayList<>();
+		this.scenarios.forEachLog(UUID.fromString(scenario), read::add);
+
+		assertThat(read).extracting((log) -> log.id().toString()).containsExactlyElementsOf(ids);
+		assertThat(read).extracting(StoredLog::messagePreview).containsExactly("first", "second [EMAIL]", "third");
+		assertThatExceptionOfType(NotFound.class)
+			.isThrownBy(() -> this.scenarios.forEachLog(new UUID(0, 0), read::add));
 	}
 
 	@Test

@@ -51,15 +51,15 @@ class HealthController {
 
 	@GetMapping("/")
 	@Operation(summary = "Service name, version and links")
-	ServiceInfo root() {
-		return new ServiceInfo("Costlens", this.version.value(),
+	ServiceInfoResponse root() {
+		return new ServiceInfoResponse("Costlens", this.version.value(),
 				"Usage, tokens, latency and cost of LLM, ML-model and cloud workloads", Map.of("health", "/health",
 						"ready", "/ready", "docs", "/docs", "redoc", "/redoc", "openapi", "/openapi.json"));
 	}
 
 	@GetMapping("/health")
 	@Operation(summary = "Overall health: version and the state of each dependency (always 200)")
-	Health health() {
+	HealthResponse health() {
 		boolean databaseUp = this.database.isUp();
 		Dependency redis = null;
 		boolean redisUp = true;
@@ -67,7 +67,7 @@ class HealthController {
 			redisUp = this.redis.isUp();
 			redis = new Dependency(redisUp ? "up" : "down", "Redis");
 		}
-		return new Health((databaseUp && redisUp) ? "healthy" : "degraded", this.version.value(), Instant.now(),
+		return new HealthResponse((databaseUp && redisUp) ? "healthy" : "degraded", this.version.value(), Instant.now(),
 				new Dependency(databaseUp ? "up" : "down", this.report.info().vendor()), redis);
 	}
 
@@ -112,11 +112,12 @@ class HealthController {
 		return info;
 	}
 
-	record ServiceInfo(String name, String version, String description, Map<String, String> links) {
+	record ServiceInfoResponse(String name, String version, String description, Map<String, String> links) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Health(String status, String version, Instant timestamp, Dependency database, @Nullable Dependency redis) {
+	record HealthResponse(String status, String version, Instant timestamp, Dependency database,
+			@Nullable Dependency redis) {
 	}
 
 	record Dependency(String status, String vendor) {

@@ -2,12 +2,13 @@ package io.costlens.platform.jobs;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import static io.costlens.platform.DatabaseTime.utc;
 
 /**
  * Counts the executions of each job kind per one-minute window in the database, so the
@@ -56,8 +57,8 @@ public class JobThroughput {
 				set used = case when window_start <= :expired then 1 else used + 1 end,
 				    window_start = case when window_start <= :expired then :now else window_start end
 				where kind = :kind and (window_start <= :expired or used < :limit)""")
-			.param("expired", now.minus(WINDOW).atOffset(ZoneOffset.UTC))
-			.param("now", now.atOffset(ZoneOffset.UTC))
+			.param("expired", utc(now.minus(WINDOW)))
+			.param("now", utc(now))
 			.param("kind", kind)
 			.param("limit", perMinute)
 			.update() == 1;
@@ -68,7 +69,7 @@ public class JobThroughput {
 				merge into job_throughput t using (values (cast(:kind as varchar(200)))) as s(kind) on t.kind = s.kind
 				when not matched then insert (kind, window_start, used) values (s.kind, :now, 1)""")
 			.param("kind", kind)
-			.param("now", now.atOffset(ZoneOffset.UTC))
+			.param("now", utc(now))
 			.update() == 1;
 	}
 

@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How users sign in.
+ * Settings of the accounts module: the first-start admin and how users sign in.
  *
+ * @param admin the first-start admin account
  * @param jwtSecret the HS256 key that signs access tokens: base64 of at least 32 bytes,
  * or at least 32 characters of text. Every instance must share it. When absent, one is
  * generated once and kept in {@code jwt-secret} in the data folder; the {@code prod}
@@ -27,10 +28,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenCleanupInterval how often expired refresh and password-reset tokens are
  * deleted
  */
-@ConfigurationProperties("costlens.security")
-record AuthProperties(@Nullable String jwtSecret, @DefaultValue("costlens") String issuer,
-		@DefaultValue("30m") Duration accessTokenTtl, @DefaultValue("30d") Duration refreshTokenTtl,
-		@DefaultValue("1h") Duration passwordResetTtl, @DefaultValue("false") boolean openRegistration,
-		@DefaultValue("5") int maxLoginFailuresPerUser, @DefaultValue("20") int maxLoginFailuresPerIp,
-		@DefaultValue("15m") Duration loginFailureWindow, @DefaultValue("1h") Duration tokenCleanupInterval) {
+@ConfigurationProperties("costlens.accounts")
+record AccountsProperties(@DefaultValue Admin admin, @Nullable String jwtSecret,
+		@DefaultValue("costlens") String issuer, @DefaultValue("30m") Duration accessTokenTtl,
+		@DefaultValue("30d") Duration refreshTokenTtl, @DefaultValue("1h") Duration passwordResetTtl,
+		@DefaultValue("false") boolean openRegistration, @DefaultValue("5") int maxLoginFailuresPerUser,
+		@DefaultValue("20") int maxLoginFailuresPerIp, @DefaultValue("15m") Duration loginFailureWindow,
+		@DefaultValue("1h") Duration tokenCleanupInterval) {
+
+	/**
+	 * The first-start admin account. Both are random unless given, which automation does
+	 * through {@code COSTLENS_ADMIN_PASSWORD} and {@code COSTLENS_ADMIN_API_KEY}.
+	 *
+	 * @param password the admin's password (at least 12 characters)
+	 * @param apiKey the admin's API key (at least 24 characters)
+	 */
+	record Admin(@Nullable String password, @Nullable String apiKey) {
+	}
+
 }
