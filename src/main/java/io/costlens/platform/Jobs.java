@@ -1,5 +1,6 @@
 package io.costlens.platform;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

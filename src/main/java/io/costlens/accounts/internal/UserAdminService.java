@@ -55,7 +55,7 @@ public class UserAdminService {
 	 */
 	@Transactional
 	public UserAccount update(CurrentUser admin, UUID id, @Nullable Role role, @Nullable String tier,
-			@Nullable Boolean active, String clientIp) {
+			@Nullable Boolean active, @Nullable String locale, String clientIp) {
 		UserAccount user = get(id);
 		Role newRole = (role != null) ? role : user.role();
 		boolean newActive = (active != null) ? active : user.active();
@@ -64,6 +64,9 @@ public class UserAdminService {
 		}
 		String newTier = (tier != null) ? tier : user.tier();
 		this.users.updateAccess(id, newRole, newTier, newActive);
+		if (locale != null) {
+			this.users.updateLocale(id, locale);
+		}
 		if (!newActive) {
 			this.refreshTokens.revokeAllOf(id);
 		}
@@ -72,6 +75,9 @@ public class UserAdminService {
 		changes.put("role", List.of(user.role().value(), newRole.value()));
 		changes.put("tier", List.of(user.tier(), newTier));
 		changes.put("is_active", List.of(user.active(), newActive));
+		if (locale != null) {
+			changes.put("locale", List.of(user.locale(), locale));
+		}
 		this.events.publishEvent(
 				AuditEvent.of(admin.username(), "admin.user_updated", "update", "user", id.toString(), clientIp)
 					.with(changes));

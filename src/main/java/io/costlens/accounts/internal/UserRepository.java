@@ -20,7 +20,7 @@ import io.costlens.platform.Role;
 @Repository
 class UserRepository {
 
-	private static final String COLUMNS = "id, username, email, password_hash, role, tier, is_active, created_at";
+	private static final String COLUMNS = "id, username, email, password_hash, role, tier, is_active, created_at, locale";
 
 	private final JdbcClient jdbc;
 
@@ -48,6 +48,13 @@ class UserRepository {
 			.param("role", role.value())
 			.param("tier", tier)
 			.param("now", now.atOffset(ZoneOffset.UTC))
+			.update();
+	}
+
+	void updateLocale(UUID id, String locale) {
+		this.jdbc.sql("update users set locale = :locale where id = :id")
+			.param("id", id)
+			.param("locale", locale)
 			.update();
 	}
 
@@ -113,7 +120,8 @@ class UserRepository {
 	private static UserAccount account(ResultSet rs, int n) throws SQLException {
 		return new UserAccount(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("email"),
 				rs.getString("password_hash"), Role.of(rs.getString("role")), rs.getString("tier"),
-				rs.getBoolean("is_active"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+				rs.getBoolean("is_active"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+				rs.getString("locale"));
 	}
 
 }

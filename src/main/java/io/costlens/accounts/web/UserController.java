@@ -58,17 +58,19 @@ class UserController {
 	}
 
 	@PatchMapping("/{id}")
-	@Operation(summary = "Change a user's role, tier or active flag (admin)",
+	@Operation(summary = "Change a user's role, tier, active flag or mail language (admin)",
 			description = "Deactivating a user stops their API keys and tokens.")
 	@ApiResponse(responseCode = "409", description = "conflict: an admin demoting or deactivating themselves")
 	UserView update(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID id,
 			@Valid @RequestBody UserChange body, HttpServletRequest request) {
 		Role role = (body.role() != null) ? Role.of(body.role()) : null;
-		return UserView.of(this.users.update(admin, id, role, body.tier(), body.isActive(), ClientIp.of(request)));
+		return UserView
+			.of(this.users.update(admin, id, role, body.tier(), body.isActive(), body.locale(), ClientIp.of(request)));
 	}
 
 	record UserChange(@Pattern(regexp = "admin|member|viewer") @Nullable String role,
-			@Pattern(regexp = "free|premium|enterprise") @Nullable String tier, @Nullable Boolean isActive) {
+			@Pattern(regexp = "free|premium|enterprise") @Nullable String tier, @Nullable Boolean isActive,
+			@Pattern(regexp = "en|it", message = "en or it") @Nullable String locale) {
 	}
 
 }

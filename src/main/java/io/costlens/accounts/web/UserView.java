@@ -9,11 +9,11 @@ import io.costlens.accounts.internal.UserAccount;
 
 /** A user as the API shows it: never the password hash. */
 record UserView(UUID id, String username, @Nullable String email, String role, String tier, boolean isActive,
-		Instant createdAt) {
+		Instant createdAt, String locale) {
 
 	static UserView of(UserAccount user) {
 		return new UserView(user.id(), user.username(), user.email(), user.role().value(), user.tier(), user.active(),
-				user.createdAt());
+				user.createdAt(), user.locale());
 	}
 
 }
