@@ -116,8 +116,15 @@ public class Jobs {
 			return counts;
 		}
 		catch (RuntimeException ex) {
-			log.warn("Job {} failed after {} ms (attempt {}): {}", job, millisSince(started), attempt, reasonOf(ex),
-					ex);
+			if (ex.getCause() instanceof IOException) {
+				// a remote or a file that is not there: the reason says it all
+				log.warn("Job {} failed after {} ms (attempt {}): {}", job, millisSince(started), attempt,
+						reasonOf(ex));
+			}
+			else {
+				log.warn("Job {} failed after {} ms (attempt {}): {}", job, millisSince(started), attempt, reasonOf(ex),
+						ex);
+			}
 			throw ex;
 		}
 	}

@@ -1,6 +1,7 @@
 package io.costlens.scenarios;
 
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +15,8 @@ import io.costlens.scenarios.internal.LogRepository;
 @Service
 public class ScenarioLogs {
 
+	private static final int STREAM_FETCH_SIZE = 2000;
+
 	private final Scenarios scenarios;
 
 	private final LogRepository logs;
@@ -21,6 +24,18 @@ public class ScenarioLogs {
 	ScenarioLogs(Scenarios scenarios, LogRepository logs) {
 		this.scenarios = scenarios;
 		this.logs = logs;
+	}
+
+	/**
+	 * Hands up to {@code limit} logs of the scenario to {@code action}, oldest first, one
+	 * at a time as they are read: however many there are, only a batch is in memory.
+	 * @return how many were handed over
+	 */
+	@Transactional(readOnly = true)
+	public long forEachOldestFirst(UUID scenarioId, long limit, Consumer<StoredLog> action) {
+		this.scenarios.get(scenarioId);
+		return this.logs.forEachOldestFirst(scenarioId, (int) Math.min(limit, Integer.MAX_VALUE), STREAM_FETCH_SIZE,
+				action);
 	}
 
 	@Transactional(readOnly = true)

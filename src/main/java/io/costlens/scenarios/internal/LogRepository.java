@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +41,25 @@ public class LogRepository {
 	public long count(UUID scenarioId, @Nullable Boolean hasPii, @Nullable String source) {
 		return filtered("select count(*) from scenario_logs " + FILTER, scenarioId, hasPii, source).query(Long.class)
 			.single();
+	}
+
+	/**
+	 * Hands every log of the scenario to {@code action}, oldest first, fetched in batches
+	 * of {@code fetchSize} so that no more are held at once (inside a transaction, which
+	 * PostgreSQL needs to stream).
+	 */
+	public long forEachOldestFirst(UUID scenarioId, int limit, int fetchSize, Consumer<StoredLog> action) {
+		long[] seen = { 0 };
+		this.jdbc
+			.sql("select * from scenario_logs where scenario_id = :id order by received_at, id fetch first " + limit
+					+ " rows only")
+			.withFetchSize(fetchSize)
+			.param("id", scenarioId)
+			.query((ResultSet rs) -> {
+				action.accept(map(rs, (int) seen[0]));
+				seen[0]++;
+			});
+		return seen[0];
 	}
 
 	private JdbcClient.StatementSpec filtered(String sql, UUID scenarioId, @Nullable Boolean hasPii,
