@@ -3,6 +3,6 @@
  * text and HTML, queued in the database and sent by a background job through SMTP, or
  * written to {@code <data-dir>/outbox/} when no SMTP server is configured.
  */
-@org.springframework.modulith.ApplicationModule
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "platform")
 @org.jspecify.annotations.NullMarked
 package io.costlens.notifications;

@@ -41,7 +41,7 @@ public record EndpointRules(Set<String> open, Set<String> secured, Set<String> s
 	/** The body limit classes of {@code costlens.limits}. */
 	public enum BodySize {
 
-		/** A body carrying one message of up to 1 MiB ({@code ingest-body-size}). */
+		/** A body carrying one message of up to 1 MiB ({@code message-body-size}). */
 		MESSAGE,
 
 		/** A batch or import body ({@code batch-body-size}). */

@@ -30,13 +30,13 @@ class PriceRefresh {
 
 	private static final Logger log = LoggerFactory.getLogger(PriceRefresh.class);
 
-	private final PriceCatalog catalog;
+	private final Pricing catalog;
 
 	private final AwsPriceList priceList;
 
 	private final PricingProperties properties;
 
-	PriceRefresh(PriceCatalog catalog, AwsPriceList priceList, PricingProperties properties) {
+	PriceRefresh(Pricing catalog, AwsPriceList priceList, PricingProperties properties) {
 		this.catalog = catalog;
 		this.priceList = priceList;
 		this.properties = properties;

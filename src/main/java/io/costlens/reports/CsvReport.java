@@ -14,9 +14,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 
 import io.costlens.scenarios.Granularity;
-import io.costlens.scenarios.Metrics;
-import io.costlens.scenarios.ScenarioLogs;
 import io.costlens.scenarios.ScenarioMetrics;
+import io.costlens.scenarios.Scenarios;
 
 /**
  * CSV reports (RFC 4180, UTF-8, a header row): one row per hourly bucket, with the same
@@ -30,13 +29,10 @@ class CsvReport {
 	static final String[] LOG_HEADER = { "id", "received_at", "source", "size_bytes", "token_count", "sqs_blocks",
 			"has_pii", "pii_types", "message_hash", "message_preview" };
 
-	private final Metrics metrics;
+	private final Scenarios scenarios;
 
-	private final ScenarioLogs logs;
-
-	CsvReport(Metrics metrics, ScenarioLogs logs) {
-		this.metrics = metrics;
-		this.logs = logs;
+	CsvReport(Scenarios scenarios) {
+		this.scenarios = scenarios;
 	}
 
 	/** Writes the report; returns how many data rows it has. */
@@ -54,7 +50,7 @@ class CsvReport {
 	}
 
 	private long buckets(UUID scenarioId, CSVPrinter csv) throws IOException {
-		ScenarioMetrics result = this.metrics.of(scenarioId, Granularity.HOUR, null, null);
+		ScenarioMetrics result = this.scenarios.metrics(scenarioId, Granularity.HOUR, null, null);
 		for (ScenarioMetrics.Bucket bucket : result.series()) {
 			csv.printRecord(bucket.start(), bucket.requests(), bucket.tokens(), bucket.sqsBlocks(),
 					Money.exact(bucket.cost()));
@@ -63,16 +59,19 @@ class CsvReport {
 	}
 
 	private long logs(UUID scenarioId, CSVPrinter csv) {
-		return this.logs.forEachOldestFirst(scenarioId, Long.MAX_VALUE, (log) -> {
+		long[] rows = { 0 };
+		this.scenarios.forEachLog(scenarioId, (log) -> {
 			try {
 				csv.printRecord(log.id(), log.receivedAt(), log.source(), log.sizeBytes(), log.tokenCount(),
 						log.sqsBlocks(), log.hasPii(), String.join(";", log.piiTypes()), log.messageHash(),
 						log.messagePreview());
+				rows[0]++;
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
 		});
+		return rows[0];
 	}
 
 }

@@ -50,13 +50,12 @@ import org.openpdf.text.pdf.PdfWriter;
 import org.springframework.stereotype.Component;
 
 import io.costlens.pricing.Price;
-import io.costlens.pricing.PriceCatalog;
+import io.costlens.pricing.Pricing;
 import io.costlens.reports.Report.Section;
 import io.costlens.scenarios.Granularity;
-import io.costlens.scenarios.Metrics;
 import io.costlens.scenarios.Scenario;
-import io.costlens.scenarios.ScenarioLogs;
 import io.costlens.scenarios.ScenarioMetrics;
+import io.costlens.scenarios.Scenarios;
 import io.costlens.scenarios.StoredLog;
 
 /**
@@ -99,23 +98,20 @@ class PdfReport {
 
 	private static final int PREVIEW_CHARS = 240;
 
-	private final Metrics metrics;
+	private final Scenarios scenarios;
 
-	private final ScenarioLogs logs;
-
-	private final PriceCatalog prices;
+	private final Pricing prices;
 
 	private final ReportsProperties properties;
 
-	PdfReport(Metrics metrics, ScenarioLogs logs, PriceCatalog prices, ReportsProperties properties) {
-		this.metrics = metrics;
-		this.logs = logs;
+	PdfReport(Scenarios scenarios, Pricing prices, ReportsProperties properties) {
+		this.scenarios = scenarios;
 		this.prices = prices;
 		this.properties = properties;
 	}
 
 	void write(Report report, Scenario scenario, OutputStream out) throws IOException {
-		ScenarioMetrics result = this.metrics.of(scenario.id(), Granularity.HOUR, null, null);
+		ScenarioMetrics result = this.scenarios.metrics(scenario.id(), Granularity.HOUR, null, null);
 		Document document = new Document(PageSize.A4, 40, 40, 40, 48);
 		PdfWriter writer = PdfWriter.getInstance(document, out);
 		writer.setPageEvent(new Footer(scenario.name()));
@@ -280,8 +276,7 @@ class PdfReport {
 	private void logs(Document document, Scenario scenario) {
 		int limit = this.properties.pdfLogs();
 		document.add(heading("First " + limit + " logs (PII masked)"));
-		List<StoredLog> first = new ArrayList<>();
-		this.logs.forEachOldestFirst(scenario.id(), limit, first::add);
+		List<StoredLog> first = this.scenarios.firstLogs(scenario.id(), limit);
 		if (first.isEmpty()) {
 			document.add(new Paragraph("No logs yet.", BODY));
 			return;

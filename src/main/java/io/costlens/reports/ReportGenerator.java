@@ -11,13 +11,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.costlens.accounts.UserContacts;
+import io.costlens.accounts.Accounts;
+import io.costlens.accounts.User;
 import io.costlens.audit.AuditEvent;
 import io.costlens.notifications.Notification;
 import io.costlens.notifications.Notifications;
 import io.costlens.reports.ChunkedOutput.ReportTooLarge;
 import io.costlens.scenarios.Scenario;
-import io.costlens.scenarios.ScenarioNotFound;
+import io.costlens.platform.NotFound;
 import io.costlens.scenarios.Scenarios;
 
 /**
@@ -37,7 +38,7 @@ class ReportGenerator {
 
 	private final PdfReport pdf;
 
-	private final UserContacts contacts;
+	private final Accounts accounts;
 
 	private final Notifications notifications;
 
@@ -47,14 +48,14 @@ class ReportGenerator {
 
 	private final ReportsProperties properties;
 
-	ReportGenerator(ReportRepository reports, Scenarios scenarios, CsvReport csv, PdfReport pdf, UserContacts contacts,
+	ReportGenerator(ReportRepository reports, Scenarios scenarios, CsvReport csv, PdfReport pdf, Accounts accounts,
 			Notifications notifications, ApplicationEventPublisher events, TransactionTemplate transaction,
 			ReportsProperties properties) {
 		this.reports = reports;
 		this.scenarios = scenarios;
 		this.csv = csv;
 		this.pdf = pdf;
-		this.contacts = contacts;
+		this.accounts = accounts;
 		this.notifications = notifications;
 		this.events = events;
 		this.transaction = transaction;
@@ -71,7 +72,7 @@ class ReportGenerator {
 		try {
 			scenario = this.scenarios.get(report.scenarioId());
 		}
-		catch (ScenarioNotFound ex) {
+		catch (NotFound ex) {
 			failed(id, "The scenario " + report.scenarioId() + " was deleted");
 			return Map.of("failed", "scenario deleted");
 		}
@@ -109,17 +110,16 @@ class ReportGenerator {
 		}
 		out.close();
 		this.reports.complete(report.id(), out.size(), Instant.now());
-		this.contacts.of(report.requestedBy()).ifPresent((requester) -> {
-			this.events.publishEvent(AuditEvent
-				.of(requester.username(), "report.generated", "generate", "report", report.id().toString(), null)
-				.with(Map.of("scenario_id", scenario.id().toString(), "format", report.format().value(), "size_bytes",
-						out.size())));
-			if (requester.email() != null && requester.active()) {
-				this.notifications
-					.send(Notification.reportReady(requester.email(), requester.locale(), requester.username(),
-							scenario.name(), report.format().name(), report.id().toString(), report.expiresAt()));
-			}
-		});
+		User requester = this.accounts.user(report.requestedBy());
+		this.events.publishEvent(AuditEvent
+			.of(requester.username(), "report.generated", "generate", "report", report.id().toString(), null)
+			.with(Map.of("scenario_id", scenario.id().toString(), "format", report.format().value(), "size_bytes",
+					out.size())));
+		if (requester.email() != null && requester.active()) {
+			this.notifications
+				.send(Notification.reportReady(requester.email(), requester.locale(), requester.username(),
+						scenario.name(), report.format().name(), report.id().toString(), report.expiresAt()));
+		}
 		return out.size();
 	}
 

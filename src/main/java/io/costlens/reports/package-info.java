@@ -4,6 +4,7 @@
  * job from the scenario's metrics, stored in the database so any instance serves the
  * download, visible to their requester and admins, and deleted when they expire.
  */
-@org.springframework.modulith.ApplicationModule
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "accounts", "audit", "notifications", "platform", "pricing", "scenarios" })
 @org.jspecify.annotations.NullMarked
 package io.costlens.reports;

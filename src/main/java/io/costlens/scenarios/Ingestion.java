@@ -9,11 +9,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Service;
 
+import io.costlens.inspection.InspectedMessage;
 import io.costlens.inspection.Inspection;
-import io.costlens.inspection.MessageInspector;
 import io.costlens.inspection.PiiType;
 import io.costlens.platform.GroupCommitter;
-import io.costlens.scenarios.internal.RunningScenarios;
 
 /**
  * Ingests log messages into a running scenario: inspects each message on the caller's
@@ -21,21 +20,21 @@ import io.costlens.scenarios.internal.RunningScenarios;
  * committer and returns once it is durable.
  */
 @Service
-public class Ingestion {
+class Ingestion {
 
 	private static final int PARALLEL_FROM = 256;
 
 	private final RunningScenarios running;
 
-	private final MessageInspector inspector;
+	private final Inspection inspector;
 
-	private final GroupCommitter<StoredLog, Boolean> committer;
+	private final GroupCommitter<StoredLog, LogWriter.Outcome> committer;
 
 	private final Counter ingested;
 
 	private final Counter piiFound;
 
-	Ingestion(RunningScenarios running, MessageInspector inspector, GroupCommitter<StoredLog, Boolean> committer,
+	Ingestion(RunningScenarios running, Inspection inspector, GroupCommitter<StoredLog, LogWriter.Outcome> committer,
 			MeterRegistry meters) {
 		this.running = running;
 		this.inspector = inspector;
@@ -45,19 +44,18 @@ public class Ingestion {
 	}
 
 	/** Stores one message; returns after its transaction committed. */
-	public StoredLog ingest(UUID scenarioId, IncomingLog log) {
+	StoredLog ingest(UUID scenarioId, IncomingLog log) {
 		return ingestAll(scenarioId, List.of(log)).get(0);
 	}
 
 	/** Stores messages in one transaction, all or none; returns after it committed. */
-	public List<StoredLog> ingestAll(UUID scenarioId, List<IncomingLog> logs) {
+	List<StoredLog> ingestAll(UUID scenarioId, List<IncomingLog> logs) {
 		this.running.check(scenarioId);
 		// inspection is CPU work: a large batch spreads it over the cores
 		List<StoredLog> stored = ((logs.size() >= PARALLEL_FROM) ? logs.parallelStream() : logs.stream())
 			.map((log) -> inspect(scenarioId, log))
 			.toList();
-		List<Boolean> written = this.committer.writeAll(stored);
-		if (written.contains(Boolean.FALSE)) {
+		if (this.committer.writeAll(stored).contains(LogWriter.Outcome.SCENARIO_NOT_RUNNING)) {
 			throw this.running.refusal(scenarioId);
 		}
 		this.ingested.increment(stored.size());
@@ -66,16 +64,16 @@ public class Ingestion {
 	}
 
 	/**
-	 * Waits until every message accepted before has been written; returns what is still
-	 * pending.
+	 * Waits until every message accepted before has been written, at most the commit
+	 * timeout; returns how many accepted since are still pending.
 	 */
-	public int flush() {
-		this.committer.flush().join();
+	int flush() {
+		this.committer.awaitFlush();
 		return this.committer.pending();
 	}
 
 	private StoredLog inspect(UUID scenarioId, IncomingLog log) {
-		Inspection i = this.inspector.inspect(log.message());
+		InspectedMessage i = this.inspector.inspect(log.message());
 		return new StoredLog(UUID.randomUUID(), scenarioId, Instant.now(), i.messageHash(), i.preview(), log.source(),
 				i.sizeBytes(), i.hasPii(), i.piiTypes().stream().map(PiiType::value).toList(), i.tokenCount(),
 				i.sqsBlocks());

@@ -57,7 +57,7 @@ class PriceRefreshIntegrationTests {
 	PriceRefresh refresh;
 
 	@Autowired
-	PriceCatalog catalog;
+	Pricing catalog;
 
 	@Test
 	void addsAVersionFromThePublicationDateOnlyWherePriceChanged() throws Exception {

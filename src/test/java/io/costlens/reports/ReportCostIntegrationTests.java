@@ -6,7 +6,7 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.aop.framework.Advised;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.costlens.OwnH2Database;
 import io.costlens.TestApi;
-import io.costlens.scenarios.Metrics;
+import io.costlens.scenarios.Scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,7 +58,7 @@ class ReportCostIntegrationTests {
 			.isLessThanOrEqualTo(20);
 	}
 
-	/** Counts every metrics computation of the application. */
+	/** Counts every metrics computation asked of the scenarios module. */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class CountedMetrics {
 
@@ -69,18 +69,15 @@ class ReportCostIntegrationTests {
 			return new BeanPostProcessor() {
 				@Override
 				public Object postProcessAfterInitialization(Object bean, String name) {
-					if (!(bean instanceof Metrics)) {
-						return bean;
+					if (bean instanceof Scenarios && bean instanceof Advised advised) {
+						advised.addAdvice(0, (MethodInterceptor) (invocation) -> {
+							if (invocation.getMethod().getName().equals("metrics")) {
+								counter.calls.incrementAndGet();
+							}
+							return invocation.proceed();
+						});
 					}
-					ProxyFactory proxy = new ProxyFactory(bean);
-					proxy.setProxyTargetClass(true);
-					proxy.addAdvice((MethodInterceptor) (invocation) -> {
-						if (invocation.getMethod().getName().equals("of")) {
-							counter.calls.incrementAndGet();
-						}
-						return invocation.proceed();
-					});
-					return proxy.getProxy();
+					return bean;
 				}
 			};
 		}
