@@ -114,6 +114,8 @@ class PdfReport {
 		ScenarioMetrics result = this.scenarios.metrics(scenario.id(), Granularity.HOUR, null, null);
 		Document document = new Document(PageSize.A4, 40, 40, 40, 48);
 		PdfWriter writer = PdfWriter.getInstance(document, out);
+		// keep the chart where it belongs even when it moves to the next page
+		writer.setStrictImageSequence(true);
 		writer.setPageEvent(new Footer(scenario.name()));
 		document.addTitle("Costlens report: " + scenario.name());
 		document.addCreator("Costlens");
@@ -170,7 +172,7 @@ class PdfReport {
 		String model = scenario.costModel().bedrockModel();
 		List<String> tiers = List.of("sqs/standard", "lambda/x86_request", "lambda/x86_compute",
 				"bedrock/" + model + "_input", "bedrock/" + model + "_output");
-		PdfPTable table = table(new float[] { 2.2f, 1.3f, 1.6f, 1.5f, 4.4f });
+		PdfPTable table = table(new float[] { 2.9f, 1.2f, 1.5f, 1.5f, 3.9f });
 		header(table, "Price", "USD", "Unit", "In force from", "Source");
 		for (Price price : this.prices.list(null, scenario.region(), true)) {
 			boolean used = tiers.contains(price.service() + "/" + price.tier());
@@ -178,7 +180,7 @@ class PdfReport {
 					&& (price.effectiveTo() == null || price.effectiveTo().isAfter(from));
 			if (used && overlaps) {
 				cells(table, SMALL, price.service() + "/" + price.tier(),
-						price.pricePerUnit().stripTrailingZeros().toPlainString(), price.unit(),
+						price.pricePerUnit().stripTrailingZeros().toPlainString(), unit(price.unit()),
 						TIME.format(price.effectiveFrom()), shorten(price.source(), 110));
 			}
 		}
@@ -244,10 +246,11 @@ class PdfReport {
 		NumberAxis costAxis = new NumberAxis("USD");
 		costAxis.setNumberFormatOverride(
 				new java.text.DecimalFormat("$0.######", java.text.DecimalFormatSymbols.getInstance(Locale.US)));
-		XYPlot plot = new XYPlot(new TimeSeriesCollection(requests), time, requestAxis, line(REQUESTS));
+		XYPlot plot = new XYPlot(new TimeSeriesCollection(requests), time, requestAxis,
+				line(REQUESTS, result.series().size() <= 48));
 		plot.setRangeAxis(1, costAxis);
 		plot.setDataset(1, new TimeSeriesCollection(cost));
-		plot.setRenderer(1, line(COST));
+		plot.setRenderer(1, line(COST, result.series().size() <= 48));
 		plot.mapDatasetToRangeAxis(1, 1);
 		plot.setBackgroundPaint(Color.WHITE);
 		plot.setDomainGridlinePaint(RULE);
@@ -299,8 +302,8 @@ class PdfReport {
 		}
 	}
 
-	private static XYLineAndShapeRenderer line(Color color) {
-		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+	private static XYLineAndShapeRenderer line(Color color, boolean markers) {
+		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, markers);
 		renderer.setSeriesPaint(0, color);
 		renderer.setSeriesStroke(0, new BasicStroke(1.2f));
 		return renderer;
@@ -322,9 +325,21 @@ class PdfReport {
 		return part.multiply(BigDecimal.valueOf(100)).divide(total, 1, RoundingMode.HALF_EVEN).toPlainString() + " %";
 	}
 
+	private static String unit(String unit) {
+		return switch (unit) {
+			case "per_million_requests" -> "per 1M requests";
+			case "per_gb_second" -> "per GB-second";
+			case "per_1k_tokens" -> "per 1K tokens";
+			default -> unit.replace('_', ' ');
+		};
+	}
+
 	private static String bytes(long bytes) {
 		NumberFormat format = NumberFormat.getNumberInstance(Locale.US);
 		format.setMaximumFractionDigits(1);
+		if (bytes < 1024) {
+			return format.format(bytes) + " bytes";
+		}
 		if (bytes < 1024 * 1024) {
 			return format.format(bytes / 1024.0) + " KiB";
 		}
