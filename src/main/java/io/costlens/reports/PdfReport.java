@@ -98,6 +98,8 @@ class PdfReport {
 
 	private static final int PREVIEW_CHARS = 240;
 
+	private static final float CHART_HEIGHT = 250;
+
 	private final Scenarios scenarios;
 
 	private final Pricing prices;
@@ -224,6 +226,10 @@ class PdfReport {
 	}
 
 	private void chart(Document document, PdfWriter writer, ScenarioMetrics result) {
+		if (writer.getVerticalPosition(true) - document.bottom() < CHART_HEIGHT + 60) {
+			// the heading goes to the next page with its chart
+			document.newPage();
+		}
 		document.add(heading("Time series (hourly)"));
 		if (result.series().isEmpty()) {
 			document.add(new Paragraph("No logs yet.", BODY));
@@ -265,7 +271,7 @@ class PdfReport {
 		legend.setPosition(RectangleEdge.TOP);
 		legend.setItemFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 8));
 		float width = document.right() - document.left();
-		float height = 250;
+		float height = CHART_HEIGHT;
 		PdfContentByte canvas = writer.getDirectContent();
 		PdfTemplate template = canvas.createTemplate(width, height);
 		Graphics2D graphics = template.createGraphics(width, height);
@@ -392,7 +398,7 @@ class PdfReport {
 	private static void cells(PdfPTable table, Font font, String... values) {
 		for (int i = 0; i < values.length; i++) {
 			PdfPCell cell = cell(values[i], font);
-			if (i > 0 && values[i].matches("[-$0-9.,% ]+|no price")) {
+			if (i > 0 && values[i].matches("[-$0-9.,% ]*[0-9][-$0-9.,% ]*|no price")) {
 				cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
 			}
 			table.addCell(cell);
