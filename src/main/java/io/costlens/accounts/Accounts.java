@@ -65,7 +65,7 @@ public class Accounts {
 	 */
 	@Transactional
 	public User updateUser(CurrentUser admin, UUID id, @Nullable Role role, @Nullable String tier,
-			@Nullable Boolean active, String clientIp) {
+			@Nullable Boolean active, @Nullable String locale, String clientIp) {
 		UserAccount user = account(id);
 		Role newRole = (role != null) ? role : user.role();
 		boolean newActive = (active != null) ? active : user.active();
@@ -74,6 +74,9 @@ public class Accounts {
 		}
 		String newTier = (tier != null) ? tier : user.tier();
 		this.users.updateAccess(id, newRole, newTier, newActive);
+		if (locale != null) {
+			this.users.updateLocale(id, locale);
+		}
 		if (!newActive) {
 			this.refreshTokens.revokeAllOf(id);
 		}
@@ -82,6 +85,9 @@ public class Accounts {
 		changes.put("role", List.of(user.role().value(), newRole.value()));
 		changes.put("tier", List.of(user.tier(), newTier));
 		changes.put("is_active", List.of(user.active(), newActive));
+		if (locale != null) {
+			changes.put("locale", List.of(user.locale(), locale));
+		}
 		this.events.publishEvent(
 				AuditEvent.of(admin.username(), "admin.user_updated", "update", "user", id.toString(), clientIp)
 					.with(changes));

@@ -1,5 +1,7 @@
 package io.costlens.accounts;
 
+import java.util.Locale;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -69,13 +71,16 @@ class AuthController {
 	@PostMapping("/api/v2/auth/register")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a user (admin only, unless open registration is on)",
-			description = "New users are members on the free tier; role or tier in the body are ignored.")
+			description = "New users are members on the free tier; role or tier in the body are ignored. "
+					+ "`locale` (en or it; default: the request's Accept-Language, else en) is the language of "
+					+ "their mail; they get a welcome mail.")
 	@ApiResponse(responseCode = "403", description = "forbidden: registration is closed")
 	@ApiResponse(responseCode = "409", description = "conflict: username or email taken")
 	UserResponse register(@AuthenticationPrincipal @Nullable CurrentUser caller,
 			@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
-		return UserResponse
-			.of(this.auth.register(caller, body.username(), body.email(), body.password(), ClientIp.of(request)));
+		return UserResponse.of(this.auth.register(caller, body.username(), body.email(), body.password(),
+				(body.locale() != null) ? Locale.forLanguageTag(body.locale()) : request.getLocale(),
+				ClientIp.of(request)));
 	}
 
 	@ApiExample(
@@ -121,7 +126,8 @@ class AuthController {
 	record RegisterRequest(
 			@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,64}",
 					message = "3 to 64 letters, digits, dots, dashes or underscores") String username,
-			@NotBlank @Email @Size(max = 255) String email, @NotBlank @Size(min = 12, max = 72) String password) {
+			@NotBlank @Email @Size(max = 255) String email, @NotBlank @Size(min = 12, max = 72) String password,
+			@Pattern(regexp = "en|it", message = "en or it") @Nullable String locale) {
 	}
 
 	record PasswordChangeRequest(@NotBlank @Size(max = 1024) String currentPassword,

@@ -2,11 +2,14 @@ package io.costlens.accounts;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -33,6 +36,8 @@ import io.costlens.platform.Unauthorized;
  */
 @Service
 class AuthService {
+
+	private static final Logger log = LoggerFactory.getLogger(AuthService.class);
 
 	static final String BAD_LOGIN = "Invalid username or password";
 
@@ -152,7 +157,7 @@ class AuthService {
 	 * registration.
 	 */
 	@Transactional
-	User register(@Nullable CurrentUser caller, String username, @Nullable String email, String password,
+	User register(@Nullable CurrentUser caller, String username, @Nullable String email, String password, Locale locale,
 			String clientIp) {
 		if (!this.properties.openRegistration() && (caller == null || !caller.isAdmin())) {
 			if (caller == null) {
@@ -171,10 +176,16 @@ class AuthService {
 		catch (DuplicateKeyException ex) {
 			throw new Conflict("That username or email is taken");
 		}
+		String language = Locale.ITALIAN.getLanguage().equals(locale.getLanguage()) ? "it" : "en";
+		this.users.updateLocale(id, language);
 		String actor = (caller != null) ? caller.username() : username;
 		audit(AuditEvent.of(actor, "user.created", "create", "user", id.toString(), clientIp)
 			.with(Map.of("username", username, "role", "member", "tier", "free")));
-		return this.users.findById(id).orElseThrow().toUser();
+		UserAccount user = this.users.findById(id).orElseThrow();
+		if (email != null) {
+			this.notifications.send(Notification.welcome(email, user.language(), username));
+		}
+		return user.toUser();
 	}
 
 	/** Changes the caller's password; every refresh token of theirs stops working. */
@@ -201,14 +212,13 @@ class AuthService {
 	void requestPasswordReset(String usernameOrEmail, String clientIp) {
 		this.users.findByUsernameOrEmail(usernameOrEmail).filter(UserAccount::active).ifPresent((user) -> {
 			String token = Secrets.token();
+			if (user.email() == null) {
+				log.warn("User {} asked for a password reset but has no email address: no mail sent", user.username());
+				return;
+			}
 			this.resets.insert(user.id(), token, Instant.now().plus(this.properties.passwordResetTtl()));
-			this.notifications.send(new Notification((user.email() != null) ? user.email() : user.username(),
-					"Reset your Costlens password",
-					"Someone asked to reset the password of " + user.username() + ". To set a new one, send\n"
-							+ "POST /api/v2/auth/password-reset/confirm {\"token\": \"" + token
-							+ "\", \"new_password\": \"...\"}\nwithin " + this.properties.passwordResetTtl().toMinutes()
-							+ " minutes. If it was not you, ignore this message.",
-					"password_reset"));
+			this.notifications.send(Notification.passwordReset(user.email(), user.language(), user.username(), token,
+					this.properties.passwordResetTtl()));
 			audit(AuditEvent.of(user.username(), "auth.password_reset_requested", "request", "user",
 					user.id().toString(), clientIp));
 		});

@@ -1,6 +1,7 @@
 package io.costlens.accounts;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,8 @@ import io.costlens.platform.Role;
  * @param tier their rate-limit tier
  * @param active whether they may sign in
  * @param createdAt when the account was created
+ * @param locale the language of their mail (English or Italian)
  */
 public record User(UUID id, String username, @Nullable String email, Role role, String tier, boolean active,
-		Instant createdAt) {
+		Instant createdAt, Locale locale) {
 }

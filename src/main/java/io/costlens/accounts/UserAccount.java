@@ -1,6 +1,7 @@
 package io.costlens.accounts;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -8,12 +9,30 @@ import org.jspecify.annotations.Nullable;
 import io.costlens.platform.CurrentUser;
 import io.costlens.platform.Role;
 
-/** A stored user. */
+/**
+ * A stored user.
+ *
+ * @param id the user id
+ * @param username the unique name
+ * @param email the address mail goes to, if any
+ * @param passwordHash the password hash
+ * @param role what the user may do
+ * @param tier the rate-limit tier
+ * @param active whether the user may sign in
+ * @param createdAt when the user was created
+ * @param locale the language of the user's mail: {@code en} or {@code it}
+ */
 record UserAccount(UUID id, String username, @Nullable String email, String passwordHash, Role role, String tier,
-		boolean active, Instant createdAt) {
+		boolean active, Instant createdAt, String locale) {
+
+	/** The user's language. */
+	Locale language() {
+		return Locale.forLanguageTag(this.locale);
+	}
 
 	User toUser() {
-		return new User(this.id, this.username, this.email, this.role, this.tier, this.active, this.createdAt);
+		return new User(this.id, this.username, this.email, this.role, this.tier, this.active, this.createdAt,
+				language());
 	}
 
 	/** The user as the caller of a request made with a token (no API key). */

@@ -62,18 +62,19 @@ class UserController {
 
 	@ApiExample(body = "{\"role\":\"viewer\",\"tier\":\"premium\"}", params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
 	@PatchMapping("/{id}")
-	@Operation(summary = "Change a user's role, tier or active flag (admin)",
+	@Operation(summary = "Change a user's role, tier, active flag or mail language (admin)",
 			description = "Deactivating a user stops their API keys and tokens.")
 	@ApiResponse(responseCode = "409", description = "conflict: an admin demoting or deactivating themselves")
 	UserResponse update(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID id,
 			@Valid @RequestBody UserChangeRequest body, HttpServletRequest request) {
 		Role role = (body.role() != null) ? Role.of(body.role()) : null;
-		return UserResponse
-			.of(this.accounts.updateUser(admin, id, role, body.tier(), body.isActive(), ClientIp.of(request)));
+		return UserResponse.of(this.accounts.updateUser(admin, id, role, body.tier(), body.isActive(), body.locale(),
+				ClientIp.of(request)));
 	}
 
 	record UserChangeRequest(@Pattern(regexp = "admin|member|viewer") @Nullable String role,
-			@Pattern(regexp = "free|premium|enterprise") @Nullable String tier, @Nullable Boolean isActive) {
+			@Pattern(regexp = "free|premium|enterprise") @Nullable String tier, @Nullable Boolean isActive,
+			@Pattern(regexp = "en|it", message = "en or it") @Nullable String locale) {
 	}
 
 }

@@ -23,7 +23,7 @@ import static io.costlens.platform.DatabaseTime.utc;
 @Repository
 class UserRepository {
 
-	private static final String COLUMNS = "id, username, email, password_hash, role, tier, is_active, created_at";
+	private static final String COLUMNS = "id, username, email, password_hash, role, tier, is_active, created_at, locale";
 
 	private final JdbcClient jdbc;
 
@@ -51,6 +51,13 @@ class UserRepository {
 			.param("role", role.value())
 			.param("tier", tier)
 			.param("now", utc(now))
+			.update();
+	}
+
+	void updateLocale(UUID id, String locale) {
+		this.jdbc.sql("update users set locale = :locale where id = :id")
+			.param("id", id)
+			.param("locale", locale)
 			.update();
 	}
 
@@ -116,7 +123,7 @@ class UserRepository {
 	private static UserAccount account(ResultSet rs, int n) throws SQLException {
 		return new UserAccount(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("email"),
 				rs.getString("password_hash"), Role.of(rs.getString("role")), rs.getString("tier"),
-				rs.getBoolean("is_active"), instant(rs, "created_at"));
+				rs.getBoolean("is_active"), instant(rs, "created_at"), rs.getString("locale"));
 	}
 
 }

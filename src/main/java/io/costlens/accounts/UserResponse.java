@@ -7,11 +7,11 @@ import org.jspecify.annotations.Nullable;
 
 /** A user as the API shows it: never the password hash. */
 record UserResponse(UUID id, String username, @Nullable String email, String role, String tier, boolean isActive,
-		Instant createdAt) {
+		Instant createdAt, String locale) {
 
 	static UserResponse of(User user) {
 		return new UserResponse(user.id(), user.username(), user.email(), user.role().value(), user.tier(),
-				user.active(), user.createdAt());
+				user.active(), user.createdAt(), user.locale().getLanguage());
 	}
 
 }

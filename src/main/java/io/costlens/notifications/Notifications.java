@@ -1,12 +1,14 @@
 package io.costlens.notifications;
 
 /**
- * Sends messages to users. Until mail delivery exists, messages are written to the log
- * (so a password-reset token can be read there by whoever runs the service).
+ * Sends mail to users. A message is queued with the caller's transaction and sent by a
+ * background job, never on the caller's thread: through SMTP when
+ * {@code spring.mail.host} is set (retried when the server fails), otherwise written as
+ * an {@code .eml} file under {@code <data-dir>/outbox/}.
  */
 public interface Notifications {
 
-	/** Sends the message; failures are logged, never thrown at the caller. */
+	/** Queues the message; it is sent once the caller's transaction commits. */
 	void send(Notification notification);
 
 }

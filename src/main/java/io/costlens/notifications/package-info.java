@@ -1,7 +1,8 @@
 /**
- * Messages to users (password resets today; welcome and report-ready mails later) behind
- * one small interface, so that the delivery channel can change without touching senders.
+ * Mail to users (welcome, password reset, report ready) in English or Italian, as plain
+ * text and HTML, queued in the database and sent by a background job through SMTP, or
+ * written to {@code <data-dir>/outbox/} when no SMTP server is configured.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "platform")
 @org.jspecify.annotations.NullMarked
 package io.costlens.notifications;

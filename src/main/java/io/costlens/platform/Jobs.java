@@ -1,5 +1,6 @@
 package io.costlens.platform;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -40,8 +41,9 @@ import io.costlens.platform.jobs.JobsProperties;
 /**
  * Builds background jobs on db-scheduler and queues them. A module declares each of its
  * jobs as a {@link Task} bean made here, so that every job logs its start, end and
- * counts, is abandoned (and counted as failed) after {@code costlens.jobs.max-run-time},
- * and never takes the application down when it throws:
+ * counts, is abandoned (and counted as failed; it is not interrupted) after
+ * {@code costlens.jobs.max-run-time}, and never takes the application down when it
+ * throws:
  * <ul>
  * <li>a recurring job ({@link #recurring}) runs again after its interval, and a failed
  * run is simply tried at the next one;
@@ -127,8 +129,15 @@ public class Jobs {
 			return counts;
 		}
 		catch (RuntimeException ex) {
-			log.warn("Job {} failed after {} ms (attempt {}): {}", job, millisSince(started), attempt, reasonOf(ex),
-					ex);
+			if (ex.getCause() instanceof IOException) {
+				// a remote or a file that is not there: the reason says it all
+				log.warn("Job {} failed after {} ms (attempt {}): {}", job, millisSince(started), attempt,
+						reasonOf(ex));
+			}
+			else {
+				log.warn("Job {} failed after {} ms (attempt {}): {}", job, millisSince(started), attempt, reasonOf(ex),
+						ex);
+			}
 			throw ex;
 		}
 	}
@@ -141,7 +150,10 @@ public class Jobs {
 			return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {
-			future.cancel(true);
+			// Abandoned, not interrupted: an interrupt in the middle of file I/O closes
+			// an
+			// embedded H2 database for everyone. The work is idempotent, so a retry may
+			// overlap the abandoned run safely.
 			throw new JobFailure("ran longer than " + limit + " and was abandoned", null);
 		}
 		catch (ExecutionException ex) {
@@ -149,7 +161,6 @@ public class Jobs {
 			throw (cause instanceof RuntimeException runtime) ? runtime : new JobFailure(reasonOf(cause), cause);
 		}
 		catch (InterruptedException ex) {
-			future.cancel(true);
 			Thread.currentThread().interrupt();
 			throw new JobFailure("interrupted while the scheduler stopped", ex);
 		}

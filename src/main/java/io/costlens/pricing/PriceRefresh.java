@@ -76,9 +76,10 @@ class PriceRefresh {
 			tally.read++;
 		}
 		catch (IOException | RuntimeException ex) {
-			log.warn("AWS price file {} could not be read: {}", this.priceList.uriOf(offer, region), ex.getMessage());
+			String reason = (ex.getMessage() != null) ? ex.getMessage() : ex.toString();
+			log.warn("AWS price file {} could not be read: {}", this.priceList.uriOf(offer, region), reason);
 			tally.unreadable++;
-			tally.lastError = ex.getMessage();
+			tally.lastError = reason;
 			return;
 		}
 		Map<String, Price> current = this.catalog.list(offer.service(), region, false)

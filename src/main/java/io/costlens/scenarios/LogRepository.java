@@ -54,6 +54,16 @@ class LogRepository {
 			.query((ResultSet rs) -> action.accept(map(rs, 0)));
 	}
 
+	/** The first {@code limit} logs of the scenario, oldest first. */
+	List<StoredLog> oldest(UUID scenarioId, int limit) {
+		return this.jdbc
+			.sql("select * from scenario_logs where scenario_id = :id order by received_at, id fetch first " + limit
+					+ " rows only")
+			.param("id", scenarioId)
+			.query(LogRepository::map)
+			.list();
+	}
+
 	private JdbcClient.StatementSpec filtered(String sql, UUID scenarioId, @Nullable Boolean hasPii,
 			@Nullable String source) {
 		return this.jdbc.sql(sql).param("id", scenarioId).param("pii", hasPii).param("source", source);

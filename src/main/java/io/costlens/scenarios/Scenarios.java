@@ -141,6 +141,13 @@ public class Scenarios {
 		this.logs.forEach(id, action);
 	}
 
+	/** The scenario's first {@code limit} logs, oldest first. */
+	@Transactional(readOnly = true)
+	public List<StoredLog> firstLogs(UUID id, int limit) {
+		get(id);
+		return this.logs.oldest(id, limit);
+	}
+
 	@Transactional
 	public Scenario update(UUID id, ScenarioChanges changes) {
 		Scenario current = get(id);

@@ -14,8 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBackoff the wait before the first retry; each further retry waits
  * {@code retryMultiplier} times longer
  * @param retryMultiplier the growth of the wait between retries
- * @param maxRunTime how long one run may take; a longer one is abandoned (interrupted)
- * and counted as a failure
+ * @param maxRunTime how long one run may take; a longer one is abandoned and counted as a
+ * failure (its thread is not interrupted, so it may still finish in the background; every
+ * job is idempotent)
  */
 @ConfigurationProperties("costlens.jobs")
 public record JobsProperties(@DefaultValue("5") int maxRetries, @DefaultValue("30s") Duration retryBackoff,

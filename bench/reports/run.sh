@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Reports benchmark on PostgreSQL: 1 million logs of one scenario exported as a per-log CSV report
+# (request -> job -> stored in the database -> downloaded) against `psql \copy (...) to` of the same rows
+# and columns, with the server's heap sampled throughout (it runs with a heap far smaller than the CSV);
+# then the PDF of the same scenario (720 hourly buckets).
+#
+# Needs: a JDK (JAVA_HOME), a local PostgreSQL that psql/createdb can reach. Settings (environment):
+#   BENCH_PORT (18110)  BENCH_PG_HOST (127.0.0.1)  BENCH_PG_USER (postgres)  BENCH_DB (bench_reports)
+#   BENCH_LOGS (1000000)  BENCH_HEAP (256m)  BENCH_WARMUP_SECONDS (30)  BENCH_SKIP_BUILD=1 (use target/ as is)
+#   BENCH_JAR (a jar to run instead of the one in target/)
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+port="${BENCH_PORT:-18110}"
+pg_host="${BENCH_PG_HOST:-127.0.0.1}"
+pg_user="${BENCH_PG_USER:-postgres}"
+db="${BENCH_DB:-bench_reports}"
+logs="${BENCH_LOGS:-1000000}"
+heap="${BENCH_HEAP:-256m}"
+warmup="${BENCH_WARMUP_SECONDS:-30}"
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+jstat="${JAVA_HOME:+$JAVA_HOME/bin/}jstat"
+results="$root/bench/results"
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+out="$results/reports-$stamp.txt"
+work="$(mktemp -d)"
+url="http://127.0.0.1:$port"
+key="clk_bench-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+mkdir -p "$results"
+
+say() { echo "$*" | tee -a "$out"; }
+now() { date +%s.%N; }
+since() { echo "$(now) - $1" | bc -l; }
+api() { curl -sf -H "X-API-Key: $key" -H 'Content-Type: application/json' "$@"; }
+field() { sed -E "s/.*\"$1\":\"?([^\",}]*)\"?.*/\1/"; }
+
+if [ -n "${BENCH_JAR:-}" ]; then
+  jar="$BENCH_JAR"
+else
+  if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
+    (cd "$root" && ./mvnw -q package -DskipTests -Djacoco.skip=true)
+  fi
+  jar="$(ls "$root"/target/costlens-*.jar | grep -v plain | head -1)"
+fi
+
+dropdb -h "$pg_host" -U "$pg_user" --if-exists "$db"
+createdb -h "$pg_host" -U "$pg_user" "$db"
+
+server=""
+sampler=""
+cleanup() {
+  if [ -n "$sampler" ]; then kill "$sampler" 2> /dev/null || true; fi
+  if [ -n "$server" ]; then kill "$server" 2> /dev/null || true; wait "$server" 2> /dev/null || true; fi
+  dropdb -h "$pg_host" -U "$pg_user" --if-exists "$db" || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+SERVER_PORT="$port" COSTLENS_DATA_DIR="$work/data" COSTLENS_ADMIN_API_KEY="$key" \
+COSTLENS_PRICING_REFRESH_ENABLED=false \
+SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:5432/$db" SPRING_DATASOURCE_USERNAME="$pg_user" \
+  "$java" -Xmx"$heap" -jar "$jar" > "$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 180); do
+  curl -sf "$url/health" > /dev/null && break
+  kill -0 "$server" 2> /dev/null || { cat "$work/server.log"; exit 1; }
+  sleep 1
+done
+
+say "# Reports benchmark $stamp"
+say "host: $(nproc) cores; $("$java" -version 2>&1 | head -1); server heap -Xmx$heap; PostgreSQL $(psql -h "$pg_host" -U "$pg_user" -tAc 'show server_version' "$db")"
+say "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+scenario=$(api -X POST "$url/api/v1/scenarios" -d "{\"name\":\"bench-$stamp\",\"region\":\"us-east-1\"}" | field id)
+psql -h "$pg_host" -U "$pg_user" -q -v sid="$scenario" -v n="$logs" -f "$here/load-logs.sql" "$db"
+say "loaded $logs logs into scenario $scenario ($(psql -h "$pg_host" -U "$pg_user" -tAc "select count(*) from scenario_rollups where scenario_id = '$scenario'" "$db") hourly buckets)"
+
+columns="id, received_at, source, size_bytes, token_count, sqs_blocks, has_pii, pii_types, message_hash, message_preview"
+copy() {
+  psql -h "$pg_host" -U "$pg_user" -q "$db" -c "\\copy (select $columns from scenario_logs where scenario_id = '$scenario' order by received_at, id) to '$1' with (format csv, header)"
+}
+
+# One CSV report: request, wait for completion, download. Prints "generation download total bytes".
+report() {
+  local started id status generated downloaded
+  started=$(now)
+  id=$(api -X POST "$url/api/v2/scenarios/$scenario/reports" -d "{\"format\":\"$1\"${2:+,$2}}" | field report_id)
+  while true; do
+    status=$(api "$url/api/v2/reports/$id/status" | field status)
+    [ "$status" = completed ] && break
+    [ "$status" = failed ] && { api "$url/api/v2/reports/$id/status" >&2; exit 1; }
+    sleep 0.1
+  done
+  generated=$(since "$started")
+  local fetch; fetch=$(now)
+  api -o "$work/report.$1" "$url/api/v2/reports/$id/download"
+  downloaded=$(since "$fetch")
+  echo "$generated $downloaded $(since "$started") $(stat -c %s "$work/report.$1")"
+}
+
+sample_heap() {
+  "$jstat" -gc "$server" 200 | awk 'NR > 1 { used = ($3 + $4 + $6 + $8) / 1024; if (used > max) max = used; print max; fflush() }' > "$1"
+}
+
+say "warm-up: at least $warmup s of both exports"
+warm_start=$(now)
+while [ "$(echo "$(since "$warm_start") < $warmup" | bc)" = 1 ]; do
+  copy /dev/null
+  report csv '"granularity":"log"' > /dev/null
+done
+
+baseline=$("$jstat" -gc "$server" | awk 'NR == 2 { print ($3 + $4 + $6 + $8) / 1024 }')
+t0=$(now); copy "$work/psql.csv"; psql_seconds=$(since "$t0")
+psql_bytes=$(stat -c %s "$work/psql.csv")
+sample_heap "$work/heap.txt" & sampler=$!
+read -r gen dl total bytes < <(report csv '"granularity":"log"')
+kill "$sampler" 2> /dev/null || true; sampler=""
+rows=$(($(wc -l < "$work/report.csv") - 1))
+max_heap=$(tail -1 "$work/heap.txt")
+
+say ""
+say "psql \\copy ... to file: $(printf %.2f "$psql_seconds") s, $psql_bytes bytes, $(echo "$logs / $psql_seconds" | bc) rows/s"
+say "Costlens CSV report: generation $(printf %.2f "$gen") s + download $(printf %.2f "$dl") s = $(printf %.2f "$total") s, $bytes bytes, $rows rows"
+say "rate vs psql \\copy: generation alone $(printf %.2f "$(echo "$psql_seconds / $gen" | bc -l)"), end to end (request to file) $(printf %.2f "$(echo "$psql_seconds / $total" | bc -l)")"
+say "server heap used (young + old, MiB): $(printf %.0f "$baseline") before, $(printf %.0f "$max_heap") at most during the report (-Xmx$heap; the CSV is $((bytes / 1048576)) MiB)"
+
+read -r pgen _ _ pbytes < <(report pdf)
+say "PDF of the same scenario (720 hourly buckets, all sections): generated in $(printf %.2f "$pgen") s, $pbytes bytes"
+cp "$work/report.pdf" "$results/reports-$stamp.pdf"
+say "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+say "results: bench/results/reports-$stamp.txt (PDF beside it)"
