@@ -204,7 +204,14 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
 		}
 	}
 
-	private <V> V await(CompletableFuture<V> future) {
+	/**
+	 * Waits for a future of {@link #submit} or {@link #submitAll}, as {@link #write}
+	 * does, so a caller can keep a few submissions in flight and collect them later.
+	 * @param future what a submit returned
+	 * @return its result
+	 * @throws Overloaded when it did not commit within {@link Settings#commitTimeout()}
+	 */
+	public <V> V await(CompletableFuture<V> future) {
 		try {
 			return future.get(this.settings.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
