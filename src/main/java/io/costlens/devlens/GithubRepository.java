@@ -108,13 +108,13 @@ class GithubRepository {
 	/** Commits per UTC day in {@code [from, to)}, optionally of one repository. */
 	List<DayCount> commitsPerDay(@Nullable Instant from, @Nullable Instant to, @Nullable String repo) {
 		StringBuilder sql = new StringBuilder(
-				"select cast(committed_at at time zone 'UTC' as date) as day, count(*) as n from devlens_commits where 1 = 1");
+				"select cast(committed_at at time zone 'UTC' as date) as commit_day, count(*) as n from devlens_commits where 1 = 1");
 		List<Object> args = new ArrayList<>();
 		bounds(sql, args, "committed_at", from, to, repo, null);
-		sql.append(" group by cast(committed_at at time zone 'UTC' as date) order by day");
+		sql.append(" group by cast(committed_at at time zone 'UTC' as date) order by commit_day");
 		return this.jdbc.sql(sql.toString())
 			.params(args)
-			.query((rs, n) -> new DayCount(rs.getObject("day", java.time.LocalDate.class), rs.getLong("n")))
+			.query((rs, n) -> new DayCount(rs.getObject("commit_day", java.time.LocalDate.class), rs.getLong("n")))
 			.list();
 	}
 
