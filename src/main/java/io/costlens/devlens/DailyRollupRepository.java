@@ -148,12 +148,12 @@ class DailyRollupRepository {
 			throw new IllegalArgumentException(dimension);
 		}
 		StringBuilder sql = new StringBuilder(
-				"select " + dimension + " as value, sum(session_count) as n from devlens_daily where 1 = 1");
+				"select " + dimension + " as dim_value, sum(session_count) as n from devlens_daily where 1 = 1");
 		List<Object> args = filter(window, sql);
-		sql.append(" group by ").append(dimension).append(" order by n desc, value");
+		sql.append(" group by ").append(dimension).append(" order by n desc, dim_value");
 		return this.jdbc.sql(sql.toString())
 			.params(args)
-			.query((rs, n) -> new Counted(rs.getString("value"), rs.getLong("n")))
+			.query((rs, n) -> new Counted(rs.getString("dim_value"), rs.getLong("n")))
 			.list();
 	}
 
@@ -180,12 +180,11 @@ class DailyRollupRepository {
 		return merged;
 	}
 
-	/** Whether a developer has any session. */
-	boolean hasDeveloper(String developerId) {
-		return this.jdbc.sql("select count(*) from devlens_daily where developer_id = :d fetch first 1 rows only")
-			.param("d", developerId)
-			.query(Long.class)
-			.single() > 0;
+	/** The sessions of the matching rows. */
+	long countSessions(Window window) {
+		StringBuilder sql = new StringBuilder("select coalesce(sum(session_count), 0) from devlens_daily where 1 = 1");
+		List<Object> args = filter(window, sql);
+		return this.jdbc.sql(sql.toString()).params(args).query(Long.class).single();
 	}
 
 	private static List<Object> filter(Window window, StringBuilder sql) {

@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -72,14 +71,6 @@ class SessionRepository {
 					ps.setObject(17, utc(now));
 					ps.setString(18, s.traceHash());
 				});
-	}
-
-	Optional<Session> findBySessionId(String sessionId) {
-		return this.jdbc.sql("select " + COLUMNS
-				+ " from devlens_sessions where session_id = :id order by started_at, trace_hash fetch first 1 rows only")
-			.param("id", sessionId)
-			.query(SessionRepository::map)
-			.optional();
 	}
 
 	private static void set(PreparedStatement ps, Session s, int first) throws SQLException {
