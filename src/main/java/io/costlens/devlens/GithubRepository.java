@@ -118,6 +118,22 @@ class GithubRepository {
 			.list();
 	}
 
+	/**
+	 * Pull requests merged per UTC day from {@code from}, optionally of one repository.
+	 */
+	List<DayCount> mergedPerDay(Instant from, @Nullable String repo) {
+		StringBuilder sql = new StringBuilder(
+				"select cast(merged_at at time zone 'UTC' as date) as merge_day, count(*) as n "
+						+ "from devlens_pull_requests where merged_at is not null");
+		List<Object> args = new ArrayList<>();
+		bounds(sql, args, "merged_at", from, null, repo, null);
+		sql.append(" group by cast(merged_at at time zone 'UTC' as date) order by merge_day");
+		return this.jdbc.sql(sql.toString())
+			.params(args)
+			.query((rs, n) -> new DayCount(rs.getObject("merge_day", java.time.LocalDate.class), rs.getLong("n")))
+			.list();
+	}
+
 	private static void bounds(StringBuilder sql, List<Object> args, String column, @Nullable Instant from,
 			@Nullable Instant to, @Nullable String repo, @Nullable String author) {
 		if (from != null) {

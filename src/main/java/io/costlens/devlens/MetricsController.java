@@ -23,9 +23,24 @@ class MetricsController {
 
 	private final DevlensProperties properties;
 
-	MetricsController(Analytics analytics, DevlensProperties properties) {
+	private final Insights insights;
+
+	MetricsController(Analytics analytics, DevlensProperties properties, Insights insights) {
 		this.analytics = analytics;
 		this.properties = properties;
+		this.insights = insights;
+	}
+
+	@GetMapping("/api/insights")
+	@Operation(summary = "Correlations of daily AI use with commits and merged PRs (Pearson and Spearman, "
+			+ "Benjamini-Hochberg adjusted), robust z-score anomalies per day, findings and recommendations")
+	@ApiResponse(responseCode = "422", description = "lag_days outside 0-7, a bad since or repo (validation_error)")
+	Map<String, Object> insights(@RequestParam(required = false) @Nullable String since,
+			@RequestParam(required = false) @Nullable String repo,
+			@RequestParam(name = "lag_days", required = false) @Nullable String lagDays,
+			@RequestParam(name = "policy_model", required = false) @Nullable List<String> policyModels) {
+		return this.insights
+			.insights(this.analytics.query(since, repo, lagDays, (policyModels != null) ? policyModels : List.of()));
 	}
 
 	@GetMapping("/api/metrics")
