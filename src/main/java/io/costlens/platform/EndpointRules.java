@@ -18,9 +18,11 @@ import java.util.Set;
  * @param selfService paths any signed-in role may write (a caller's own account)
  * @param unlimited paths that are never rate-limited
  * @param bodies paths whose request body may exceed the default limit, with their size
+ * @param queryTokens paths that also take the credential as an {@code access_token} query
+ * parameter, for browser WebSocket handshakes, which cannot set headers
  */
 public record EndpointRules(Set<String> open, Set<String> secured, Set<String> selfService, Set<String> unlimited,
-		Map<String, BodySize> bodies) {
+		Map<String, BodySize> bodies, Set<String> queryTokens) {
 
 	public EndpointRules {
 		open = Set.copyOf(open);
@@ -28,6 +30,7 @@ public record EndpointRules(Set<String> open, Set<String> secured, Set<String> s
 		selfService = Set.copyOf(selfService);
 		unlimited = Set.copyOf(unlimited);
 		bodies = Map.copyOf(bodies);
+		queryTokens = Set.copyOf(queryTokens);
 	}
 
 	public static Builder builder() {
@@ -57,6 +60,8 @@ public record EndpointRules(Set<String> open, Set<String> secured, Set<String> s
 		private final Set<String> unlimited = new LinkedHashSet<>();
 
 		private final Map<String, BodySize> bodies = new LinkedHashMap<>();
+
+		private final Set<String> queryTokens = new LinkedHashSet<>();
 
 		private Builder() {
 		}
@@ -88,8 +93,15 @@ public record EndpointRules(Set<String> open, Set<String> secured, Set<String> s
 			return this;
 		}
 
+		/** Paths whose credential may also come as {@code ?access_token=}. */
+		public Builder queryToken(String... paths) {
+			this.queryTokens.addAll(List.of(paths));
+			return this;
+		}
+
 		public EndpointRules build() {
-			return new EndpointRules(this.open, this.secured, this.selfService, this.unlimited, this.bodies);
+			return new EndpointRules(this.open, this.secured, this.selfService, this.unlimited, this.bodies,
+					this.queryTokens);
 		}
 
 	}
