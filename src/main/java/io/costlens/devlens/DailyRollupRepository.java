@@ -161,19 +161,7 @@ class DailyRollupRepository {
 	DDSketch latency(Window window) {
 		DDSketch merged = LatencySketch.empty();
 		StringBuilder sql = new StringBuilder("select latency_sketch from devlens_daily_latency where 1 = 1");
-		List<Object> args = new ArrayList<>();
-		if (window.from() != null) {
-			sql.append(" and event_date >= ?");
-			args.add(window.from());
-		}
-		if (window.to() != null) {
-			sql.append(" and event_date <= ?");
-			args.add(window.to());
-		}
-		if (window.repo() != null) {
-			sql.append(" and repo_slug = ?");
-			args.add(window.repo());
-		}
+		List<Object> args = filter(new Window(window.from(), window.to(), window.repo(), null, null), sql);
 		this.jdbc.sql(sql.toString())
 			.params(args)
 			.query((ResultSet rs) -> LatencySketch.mergeInto(merged, rs.getBytes("latency_sketch")));
