@@ -11,17 +11,18 @@ import org.jspecify.annotations.Nullable;
  * @param developerId who
  * @param model which model
  * @param tokens input plus output tokens
- * @param costUsd its cost, or {@code null} when the model is unpriced
+ * @param costUsd its cost in USD as a decimal string, or {@code null} when unpriced
  * @param priced whether the catalog priced it
  * @param accepted whether the suggestion was accepted
  */
 record NewSession(@Nullable String sessionId, @Nullable String developerId, @Nullable String model, long tokens,
-		@Nullable BigDecimal costUsd, boolean priced, boolean accepted) {
+		@Nullable String costUsd, boolean priced, boolean accepted) {
 
 	static NewSession of(Session session) {
 		CanonicalTrace t = session.trace();
-		return new NewSession(t.sessionId(), t.developerId(), t.model(), t.totalTokens(), session.costUsd(),
-				session.priced(), t.acceptedFlag());
+		BigDecimal cost = session.costUsd();
+		return new NewSession(t.sessionId(), t.developerId(), t.model(), t.totalTokens(),
+				(cost != null) ? cost.stripTrailingZeros().toPlainString() : null, session.priced(), t.acceptedFlag());
 	}
 
 }

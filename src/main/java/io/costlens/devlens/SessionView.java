@@ -1,6 +1,5 @@
 package io.costlens.devlens;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
@@ -19,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param latencyMs how long it took
  * @param statusCode its HTTP status
  * @param acceptedFlag whether the suggestion was accepted
- * @param costUsd its cost, or {@code null} when the model is unpriced
+ * @param costUsd its cost in USD as a decimal string, or {@code null} when the model is
+ * unpriced
  * @param priced whether the catalog had a price for it
  * @param diffRatio how close the accepted code stayed to the suggestion
  * @param acceptedLines how many lines were accepted
@@ -28,12 +28,12 @@ import org.jspecify.annotations.Nullable;
  */
 record SessionView(@Nullable String sessionId, @Nullable String developerId, Instant timestamp, @Nullable String model,
 		long tokensIn, long tokensOut, long totalTokens, double latencyMs, @Nullable Integer statusCode,
-		boolean acceptedFlag, @Nullable BigDecimal costUsd, boolean priced, @Nullable Double diffRatio,
+		boolean acceptedFlag, @Nullable String costUsd, boolean priced, @Nullable Double diffRatio,
 		@Nullable Integer acceptedLines, String repoSlug, String traceHash) {
 
 	static SessionView of(Session session) {
 		CanonicalTrace t = session.trace();
-		BigDecimal cost = (session.costUsd() != null) ? session.costUsd().stripTrailingZeros() : null;
+		String cost = (session.costUsd() != null) ? session.costUsd().stripTrailingZeros().toPlainString() : null;
 		return new SessionView(t.sessionId(), t.developerId(), t.timestamp(), t.model(), t.tokensIn(), t.tokensOut(),
 				t.totalTokens(), t.latencyMs(), t.statusCode(), t.acceptedFlag(), cost, session.priced(), t.diffRatio(),
 				t.acceptedLines(), t.repoSlug(), session.traceHash());

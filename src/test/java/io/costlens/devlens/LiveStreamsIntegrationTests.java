@@ -61,6 +61,7 @@ class LiveStreamsIntegrationTests {
 			assertThat(session.get("developer_id").asString()).isEqualTo("ws-dev");
 			assertThat(session.get("model").asString()).isEqualTo("claude-haiku-4-5");
 			assertThat(session.get("tokens").asLong()).isEqualTo(400);
+			assertThat(session.get("cost_usd").isString()).isTrue();
 			assertThat(session.get("cost_usd").asString()).isEqualTo("0.001");
 			assertThat(session.get("accepted").asBoolean()).isTrue();
 		}

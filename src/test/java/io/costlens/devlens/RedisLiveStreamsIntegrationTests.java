@@ -16,10 +16,12 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 import io.costlens.TestApi;
 
@@ -43,8 +45,16 @@ class RedisLiveStreamsIntegrationTests {
 	@Autowired
 	StringRedisTemplate redis;
 
+	@Autowired
+	@Qualifier("sessionFanOut")
+	RedisMessageListenerContainer subscription;
+
 	@Test
 	void deliversASessionAnotherInstancePublished() throws Exception {
+		for (int i = 0; i < 100 && !this.subscription.isRunning(); i++) {
+			Thread.sleep(100);
+		}
+		assertThat(this.subscription.isRunning()).isTrue();
 		try (WebSocketClient client = WebSocketClient.connect(ws("/ws/sessions"), "X-API-Key", TestApi.ADMIN_KEY)) {
 			client.next("connected", Duration.ofSeconds(10));
 

@@ -102,6 +102,7 @@ class SessionsIntegrationTests {
 	@Test
 	void showsCostAsAStringAndUnpricedSessionsAsSuch() {
 		JsonNode sessions = list("repo=" + this.repo + "&sort_by=timestamp&sort_order=asc").get("sessions");
+		assertThat(sessions.get(0).get("cost_usd").isString()).isTrue();
 		assertThat(sessions.get(0).get("cost_usd").asString()).isEqualTo("0.0075");
 		assertThat(sessions.get(0).get("priced").asBoolean()).isTrue();
 		assertThat(sessions.get(3).get("cost_usd").isNull()).isTrue();
