@@ -53,6 +53,17 @@ final class WebSocketClient implements AutoCloseable {
 
 	/** The next message of this type, skipping others; fails after the timeout. */
 	JsonNode next(String type, Duration timeout) throws InterruptedException {
+		JsonNode message = poll(type, timeout);
+		if (message == null) {
+			throw new AssertionError("No '" + type + "' message within " + timeout);
+		}
+		return message;
+	}
+
+	/**
+	 * The next message of this type, skipping others, or {@code null} after the timeout.
+	 */
+	JsonNode poll(String type, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			String text = this.messages.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -64,7 +75,7 @@ final class WebSocketClient implements AutoCloseable {
 				return message;
 			}
 		}
-		throw new AssertionError("No '" + type + "' message within " + timeout);
+		return null;
 	}
 
 	void send(String text) {
