@@ -21,9 +21,11 @@ import java.util.Set;
  * @param bodies paths whose request body may exceed the default limit, with their size
  * @param adminOnly paths only admins may call, reads included (anonymous callers get 401,
  * other roles 403)
+ * @param queryTokens paths that also take the credential as an {@code access_token} query
+ * parameter, for browser WebSocket handshakes, which cannot set headers
  */
 public record EndpointRules(Set<String> open, Set<String> secured, Set<String> selfService, Set<String> unlimited,
-		Map<String, BodySize> bodies, Set<String> adminOnly) {
+		Map<String, BodySize> bodies, Set<String> adminOnly, Set<String> queryTokens) {
 
 	public EndpointRules {
 		open = Set.copyOf(open);
@@ -32,6 +34,7 @@ public record EndpointRules(Set<String> open, Set<String> secured, Set<String> s
 		unlimited = Set.copyOf(unlimited);
 		bodies = Map.copyOf(bodies);
 		adminOnly = Set.copyOf(adminOnly);
+		queryTokens = Set.copyOf(queryTokens);
 	}
 
 	public static Builder builder() {
@@ -63,6 +66,8 @@ public record EndpointRules(Set<String> open, Set<String> secured, Set<String> s
 		private final Map<String, BodySize> bodies = new LinkedHashMap<>();
 
 		private final Set<String> adminOnly = new LinkedHashSet<>();
+
+		private final Set<String> queryTokens = new LinkedHashSet<>();
 
 		private Builder() {
 		}
@@ -99,9 +104,15 @@ public record EndpointRules(Set<String> open, Set<String> secured, Set<String> s
 			return this;
 		}
 
+		/** Paths whose credential may also come as {@code ?access_token=}. */
+		public Builder queryToken(String... paths) {
+			this.queryTokens.addAll(List.of(paths));
+			return this;
+		}
+
 		public EndpointRules build() {
 			return new EndpointRules(this.open, this.secured, this.selfService, this.unlimited, this.bodies,
-					this.adminOnly);
+					this.adminOnly, this.queryTokens);
 		}
 
 	}

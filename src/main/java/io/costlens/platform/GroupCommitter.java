@@ -246,7 +246,15 @@ public final class GroupCommitter<T, R> implements AutoCloseable, MeterBinder {
 		}
 	}
 
-	private <V> V await(CompletableFuture<V> future) {
+	/**
+	 * Waits for a future of {@link #submit} or {@link #submitAll}, as {@link #write}
+	 * does, so a caller can keep a few submissions in flight and collect them later.
+	 * @param <V> the result type
+	 * @param future what a submit returned
+	 * @return its result
+	 * @throws Overloaded when it did not commit within the commit timeout
+	 */
+	public <V> V await(CompletableFuture<V> future) {
 		return await(future, "The write was not confirmed in time; it may still be stored");
 	}
 

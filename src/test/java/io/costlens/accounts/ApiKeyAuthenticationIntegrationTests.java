@@ -95,7 +95,8 @@ class ApiKeyAuthenticationIntegrationTests {
 
 	@Test
 	void requiresCredentialsOnEveryProtectedPrefix() {
-		for (String path : new String[] { "/api/v1/scenarios", "/api/v2/auth/me", "/ingest", "/flush" }) {
+		for (String path : new String[] { "/api/v1/scenarios", "/api/v2/auth/me", "/ingest", "/flush",
+				"/ws/metrics" }) {
 			assertThat(this.api.get(path).anonymous().send().status()).as(path).isEqualTo(401);
 		}
 		assertThat(this.api.post("/ingest", "{}").anonymous().send().status()).isEqualTo(401);

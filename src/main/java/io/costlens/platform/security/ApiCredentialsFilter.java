@@ -14,15 +14,17 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.costlens.platform.ApiCredential;
 
 /**
  * Reads the caller's credential from {@code X-API-Key} or {@code Authorization: Bearer}
- * and has it checked. A request without one goes on as anonymous; one with a bad
- * credential is answered 401 by {@link RejectBadCredentials} once the rate limit (per
- * client IP) has counted it, so guessing keys is throttled too.
+ * (or, on the paths a module declares with {@code queryToken}, from an
+ * {@code access_token} query parameter) and has it checked. A request without one goes on
+ * as anonymous; one with a bad credential is answered 401 by {@link RejectBadCredentials}
+ * once the rate limit (per client IP) has counted it, so guessing keys is throttled too.
  */
 class ApiCredentialsFilter extends OncePerRequestFilter {
 
@@ -30,16 +32,25 @@ class ApiCredentialsFilter extends OncePerRequestFilter {
 
 	static final String FAILURE = ApiCredentialsFilter.class.getName() + ".failure";
 
+	static final String QUERY_TOKEN = "access_token";
+
 	private final AuthenticationManager authentication;
 
-	ApiCredentialsFilter(AuthenticationManager authentication) {
+	private final RequestMatcher queryTokenPaths;
+
+	ApiCredentialsFilter(AuthenticationManager authentication, RequestMatcher queryTokenPaths) {
 		this.authentication = authentication;
+		this.queryTokenPaths = queryTokenPaths;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String credential = credentialOf(request);
+		if (credential == null && this.queryTokenPaths.matches(request)) {
+			String token = request.getParameter(QUERY_TOKEN);
+			credential = (token == null || token.isBlank()) ? null : token.strip();
+		}
 		if (credential != null) {
 			try {
 				Authentication result = this.authentication.authenticate(new ApiCredential(credential));

@@ -1,5 +1,6 @@
 package io.costlens.platform.security;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,9 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
@@ -50,7 +54,13 @@ class SecurityConfiguration {
 		String[] selfService = collect(rules, EndpointRules::selfService);
 		String[] adminOnly = collect(rules, EndpointRules::adminOnly);
 		ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
-		ApiCredentialsFilter credentials = new ApiCredentialsFilter(new ProviderManager(providers));
+		List<RequestMatcher> tokenPaths = new ArrayList<>();
+		tokenPaths.add((request) -> false);
+		for (String path : collect(rules, EndpointRules::queryTokens)) {
+			tokenPaths.add(PathPatternRequestMatcher.withDefaults().matcher(path));
+		}
+		RequestMatcher queryTokens = new OrRequestMatcher(tokenPaths);
+		ApiCredentialsFilter credentials = new ApiCredentialsFilter(new ProviderManager(providers), queryTokens);
 		String[] writers = { Role.ADMIN.name(), Role.MEMBER.name() };
 		return http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)

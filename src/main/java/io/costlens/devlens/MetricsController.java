@@ -1,0 +1,73 @@
+package io.costlens.devlens;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** ProdLens' KPIs and full report, from the daily roll-ups. */
+@RestController
+@Tag(name = "DevLens")
+class MetricsController {
+
+	private final Analytics analytics;
+
+	private final DevlensProperties properties;
+
+	private final Insights insights;
+
+	MetricsController(Analytics analytics, DevlensProperties properties, Insights insights) {
+		this.analytics = analytics;
+		this.properties = properties;
+		this.insights = insights;
+	}
+
+	@GetMapping("/api/insights")
+	@Operation(summary = "Correlations of daily AI use with commits and merged PRs (Pearson and Spearman, "
+			+ "Benjamini-Hochberg adjusted), robust z-score anomalies per day, findings and recommendations")
+	@ApiResponse(responseCode = "422", description = "lag_days outside 0-7, a bad since or repo (validation_error)")
+	Map<String, Object> insights(@RequestParam(required = false) @Nullable String since,
+			@RequestParam(required = false) @Nullable String repo,
+			@RequestParam(name = "lag_days", required = false) @Nullable String lagDays,
+			@RequestParam(name = "policy_model", required = false) @Nullable List<String> policyModels) {
+		return this.insights
+			.insights(this.analytics.query(since, repo, lagDays, (policyModels != null) ? policyModels : List.of()));
+	}
+
+	@GetMapping("/api/metrics")
+	@Operation(summary = "The 9 KPIs over the last `since` days, each {value, unit, threshold, status}")
+	@ApiResponse(responseCode = "422", description = "A bad since, repo or lag_days (validation_error)")
+	Map<String, Object> metrics(
+			@Parameter(description = "days back from today, or a date YYYY-MM-DD") @RequestParam(
+					required = false) @Nullable String since,
+			@RequestParam(required = false) @Nullable String repo,
+			@Parameter(description = "policy model globs; replace costlens.devlens.policy-models") @RequestParam(
+					name = "policy_model", required = false) @Nullable List<String> policyModels) {
+		Report report = this.analytics
+			.report(this.analytics.query(since, repo, null, (policyModels != null) ? policyModels : List.of()));
+		return Kpis.response(Kpis.of(report, this.properties.thresholds()), Instant.now());
+	}
+
+	@GetMapping("/api/metrics/raw")
+	@Operation(summary = "ProdLens' full report: every KPI's detail, cost per merged PR (unpriced sessions listed), "
+			+ "the sessions-vs-commits correlation and the Benjamini-Hochberg adjustment")
+	@ApiResponse(responseCode = "422", description = "A bad since, repo or lag_days outside 0-7 (validation_error)")
+	Map<String, Object> raw(@RequestParam(required = false) @Nullable String since,
+			@RequestParam(required = false) @Nullable String repo,
+			@RequestParam(name = "lag_days", required = false) @Nullable String lagDays,
+			@RequestParam(name = "policy_model", required = false) @Nullable List<String> policyModels) {
+		return this.analytics
+			.report(this.analytics.query(since, repo, lagDays, (policyModels != null) ? policyModels : List.of()))
+			.raw();
+	}
+
+}
