@@ -38,6 +38,12 @@
 
 	// Charts: the data is JSON next to the canvas; series differ by dash as well as colour.
 	var colours = ['#1f5fa8', '#b3541e', '#2e7d32', '#6a1b9a'];
+	function ticks(locale, money) {
+		var format = new Intl.NumberFormat(locale, money
+			? { style: 'currency', currency: 'USD', maximumSignificantDigits: 3 }
+			: { maximumSignificantDigits: 4 });
+		return { callback: function (v) { return format.format(v); } };
+	}
 	function drawCharts() {
 		if (!window.Chart) { return; }
 		document.querySelectorAll('script.chart-data').forEach(function (el) {
@@ -52,16 +58,20 @@
 							label: s.label, data: s.values, borderColor: colours[i % colours.length],
 							backgroundColor: colours[i % colours.length], borderDash: s.dashed ? [6, 4] : [],
 							pointStyle: ['circle', 'rect', 'triangle', 'crossRot'][i % 4], spanGaps: true,
-							yAxisID: i === 0 ? 'y' : 'y1'
+							yAxisID: (data.dualAxis && i > 0) ? 'y1' : 'y'
 						};
 					})
 				},
 				options: {
 					locale: data.locale, responsive: true, maintainAspectRatio: false, animation: false,
 					interaction: { mode: 'index', intersect: false },
-					scales: data.series.length > 1
-						? { y: { beginAtZero: true }, y1: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false } } }
-						: { y: { beginAtZero: true } }
+					scales: data.dualAxis
+						? {
+							y: { beginAtZero: true, ticks: ticks(data.locale, data.series[0].money) },
+							y1: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false },
+								ticks: ticks(data.locale, data.series.length > 1 && data.series[1].money) }
+						}
+						: { y: { beginAtZero: true, ticks: ticks(data.locale, data.series[0].money) } }
 				}
 			});
 		});
@@ -103,10 +113,12 @@
 			}
 			else if (e.key === 'Enter') {
 				e.preventDefault();
-				var chosen = items[Math.max(0, current)];
-				var link = chosen.querySelector('a, button');
-				if (link) { link.click(); }
+				items[Math.max(0, current)].click();
 			}
+		});
+		palette.addEventListener('click', function (e) {
+			var help = e.target.closest('a[href="#help"]');
+			if (help) { e.preventDefault(); palette.close(); open('help'); }
 		});
 		document.body.addEventListener('htmx:afterSwap', function (e) {
 			if (e.detail.target.id === 'palette-results') {
@@ -117,7 +129,7 @@
 				}
 				var live = document.getElementById('live');
 				var n = palette.querySelectorAll('[role="option"]').length;
-				if (live) { live.textContent = palette.querySelector('#palette-results').getAttribute('data-count-text') || String(n); }
+				if (live) { live.textContent = n + ' ' + (palette.getAttribute('data-results-text') || ''); }
 			}
 		});
 	}

@@ -11,15 +11,17 @@ import java.util.List;
  * @param labels one per point
  * @param series the series
  * @param locale the BCP 47 tag the axis numbers are formatted with
+ * @param dualAxis whether the second and later series use a right-hand axis of their own
  */
-record ChartData(String type, List<String> labels, List<Series> series, String locale) {
+record ChartData(String type, List<String> labels, List<Series> series, String locale, boolean dualAxis) {
 
 	/**
 	 * @param label the legend text
 	 * @param values one per label, {@code null} where there is no value
 	 * @param dashed drawn dashed, so that series differ by more than colour
+	 * @param money whether its axis shows US dollars
 	 */
-	record Series(String label, List<Double> values, boolean dashed) {
+	record Series(String label, List<Double> values, boolean dashed, boolean money) {
 
 	}
 

@@ -48,6 +48,7 @@ class DashboardWeb implements WebMvcConfigurer {
 		messages.setBasename("dashboard/messages");
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
+		messages.setAlwaysUseMessageFormat(true);
 		return messages;
 	}
 

@@ -79,6 +79,33 @@ class Formats {
 		return format.withLocale(locale()).withZone(this.zone).format(start);
 	}
 
+	/**
+	 * A chart axis label: short, the day without its year, with the hour for hourly
+	 * buckets.
+	 */
+	public String axis(Instant start, String bucket) {
+		boolean italian = "it".equals(locale().getLanguage());
+		String pattern = "hour".equals(bucket) ? (italian ? "d MMM HH:mm" : "MMM d, HH:mm")
+				: (italian ? "d MMM" : "MMM d");
+		return DateTimeFormatter.ofPattern(pattern, locale()).withZone(this.zone).format(start);
+	}
+
+	/** A month ({@code 2026-12}) as the language writes it. */
+	public String month(String month) {
+		return DateTimeFormatter.ofPattern("LLLL yyyy", locale()).format(java.time.YearMonth.parse(month));
+	}
+
+	/** A range as people say it: its first and last day, or its first and last hour. */
+	public String period(Range range) {
+		if ("day".equals(range.bucket())) {
+			DateTimeFormatter days = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+				.withLocale(locale())
+				.withZone(this.zone);
+			return days.format(range.from()) + " – " + days.format(range.to().minusSeconds(1));
+		}
+		return dateTime(range.from()) + " – " + dateTime(range.to());
+	}
+
 	public String zone() {
 		return this.zone.getId();
 	}

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * The month-end cost forecast: the actual cost of the month's complete days plus a
@@ -28,8 +29,10 @@ import org.jspecify.annotations.Nullable;
  * @param daysNeeded complete days needed before there is a forecast
  * @param method how it was computed
  */
-record MonthEndForecast(String month, String status, BigDecimal monthToDate, @Nullable BigDecimal monthEnd,
-		@Nullable BigDecimal low, @Nullable BigDecimal high, double level, int daysUsed, int daysNeeded,
+record MonthEndForecast(String month, String status, @JsonSerialize(using = PlainMoney.class) BigDecimal monthToDate,
+		@JsonSerialize(using = PlainMoney.class) @Nullable BigDecimal monthEnd,
+		@JsonSerialize(using = PlainMoney.class) @Nullable BigDecimal low,
+		@JsonSerialize(using = PlainMoney.class) @Nullable BigDecimal high, double level, int daysUsed, int daysNeeded,
 		String method) {
 
 	static final int MIN_DAYS = 3;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 import org.springframework.stereotype.Service;
 
@@ -128,7 +129,8 @@ class Overview {
 	 * @param unpricedItems usage items (logs) that no price covered
 	 * @param byModule per module
 	 */
-	record Totals(@Nullable BigDecimal total, long unpricedItems, List<ModuleCost> byModule) {
+	record Totals(@JsonSerialize(using = PlainMoney.class) @Nullable BigDecimal total, long unpricedItems,
+			List<ModuleCost> byModule) {
 
 	}
 
@@ -138,7 +140,8 @@ class Overview {
 	 * @param items its usage items
 	 * @param unpricedItems of which no price covered
 	 */
-	record ModuleCost(String module, @Nullable BigDecimal cost, long items, long unpricedItems) {
+	record ModuleCost(String module, @JsonSerialize(using = PlainMoney.class) @Nullable BigDecimal cost, long items,
+			long unpricedItems) {
 
 	}
 
@@ -158,7 +161,8 @@ class Overview {
 	 * @param scenarioLogs logs
 	 * @param unpricedLogs logs no price covered
 	 */
-	record SeriesPoint(Instant start, BigDecimal cost, long scenarioLogs, long unpricedLogs) {
+	record SeriesPoint(Instant start, @JsonSerialize(using = PlainMoney.class) BigDecimal cost, long scenarioLogs,
+			long unpricedLogs) {
 
 		static SeriesPoint empty(Instant start) {
 			return new SeriesPoint(start, BigDecimal.ZERO, 0, 0);

@@ -46,10 +46,10 @@ class OverviewPage implements DashboardPage {
 		List<SeriesPoint> points = report.series();
 		model.addAttribute("chart",
 				this.json.of(new ChartData("bar",
-						points.stream().map((p) -> this.formats.bucket(p.start(), range.bucket())).toList(),
+						points.stream().map((p) -> this.formats.axis(p.start(), range.bucket())).toList(),
 						List.of(new ChartData.Series(this.messages.getMessage("overview.chart.cost", null, locale),
-								points.stream().map((p) -> p.cost().doubleValue()).toList(), false)),
-						locale.toLanguageTag())));
+								points.stream().map((p) -> p.cost().doubleValue()).toList(), false, true)),
+						locale.toLanguageTag(), false)));
 		return "dashboard/overview";
 	}
 

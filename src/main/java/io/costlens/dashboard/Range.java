@@ -10,11 +10,12 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
 import io.costlens.platform.InvalidFields;
-import io.costlens.platform.InvalidFields.Field;
+import io.costlens.platform.InvalidRequest;
 
 /**
  * A time range in the reporting zone: a preset ({@code 24h}, {@code 7d}, {@code 30d},
@@ -38,7 +39,7 @@ record Range(String preset, Instant from, Instant to, String bucket, ZoneId zone
 	static Range of(@Nullable String preset, @Nullable String from, @Nullable String to, ZoneId zone, Clock clock) {
 		if (from != null || to != null) {
 			if (preset != null && !preset.isBlank()) {
-				throw new InvalidFields(List.of(new Field("period", "give either period or from and to, not both")));
+				throw new InvalidRequest("period: give either period or from and to, not both");
 			}
 			return custom(from, to, zone);
 		}
@@ -53,38 +54,39 @@ record Range(String preset, Instant from, Instant to, String bucket, ZoneId zone
 			case "7d", "30d", "90d" ->
 				days(name, today.minusDays(Long.parseLong(name.replace("d", "")) - 1), today.plusDays(1), zone);
 			case "mtd" -> days(name, today.withDayOfMonth(1), today.plusDays(1), zone);
-			default -> throw new InvalidFields(List.of(new Field("period", "must be one of " + PRESETS)));
+			default -> throw new InvalidRequest("period: must be one of " + PRESETS);
 		};
 	}
 
 	private static Range custom(@Nullable String from, @Nullable String to, ZoneId zone) {
-		List<Field> errors = new ArrayList<>();
+		List<InvalidFields.Field> errors = new ArrayList<>();
 		LocalDate start = date("from", from, errors);
 		LocalDate end = date("to", to, errors);
 		if (errors.isEmpty() && end.isBefore(start)) {
-			errors.add(new Field("to", "must not be before from"));
+			errors.add(new InvalidFields.Field("to", "must not be before from"));
 		}
 		if (errors.isEmpty() && ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
-			errors.add(new Field("to", "the range may span at most " + MAX_DAYS + " days"));
+			errors.add(new InvalidFields.Field("to", "the range may span at most " + MAX_DAYS + " days"));
 		}
 		if (!errors.isEmpty()) {
-			throw new InvalidFields(errors);
+			throw new InvalidRequest(
+					errors.stream().map((e) -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
 		}
 		Range range = days("custom", start, end.plusDays(1), zone);
 		return (ChronoUnit.DAYS.between(start, end) < 2) ? new Range(range.preset, range.from, range.to, "hour", zone)
 				: range;
 	}
 
-	private static LocalDate date(String name, @Nullable String value, List<Field> errors) {
+	private static LocalDate date(String name, @Nullable String value, List<InvalidFields.Field> errors) {
 		if (value == null || value.isBlank()) {
-			errors.add(new Field(name, "is required with a custom range (a date, e.g. 2026-12-01)"));
+			errors.add(new InvalidFields.Field(name, "is required with a custom range (a date, e.g. 2026-12-01)"));
 			return LocalDate.EPOCH;
 		}
 		try {
 			return LocalDate.parse(value);
 		}
 		catch (DateTimeParseException ex) {
-			errors.add(new Field(name, "must be a date such as 2026-12-01"));
+			errors.add(new InvalidFields.Field(name, "must be a date such as 2026-12-01"));
 			return LocalDate.EPOCH;
 		}
 	}

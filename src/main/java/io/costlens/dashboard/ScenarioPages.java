@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.costlens.platform.InvalidFields;
 import io.costlens.platform.InvalidFields.Field;
+import io.costlens.platform.InvalidRequest;
 import io.costlens.pricing.Price;
 import io.costlens.pricing.PriceCatalog;
 import io.costlens.scenarios.CostModel;
@@ -76,8 +77,8 @@ class ScenarioPages implements DashboardPage {
 	String list(@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String region, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(defaultValue = "1") int page, Model model) {
-		ScenarioStatus wanted = blankToNull(status) != null ? status(status) : null;
-		ScenarioFilter filter = new ScenarioFilter(wanted, blankToNull(region), blankToNull(q));
+		ScenarioStatus wanted = Params.optional(status) != null ? status(status) : null;
+		ScenarioFilter filter = new ScenarioFilter(wanted, Params.optional(region), Params.optional(q));
 		io.costlens.platform.Page<Scenario> found = this.scenarios.list(filter, Math.max(1, page),
 				this.properties.pageSize());
 		model.addAttribute("scenarios", found);
@@ -95,7 +96,7 @@ class ScenarioPages implements DashboardPage {
 			throw new InvalidFields(List.of(new Field("name", "must not be blank")));
 		}
 		Scenario created = this.scenarios
-			.create(new NewScenario(name.strip(), blankToNull(description), region, List.of(), CostModel.DEFAULT));
+			.create(new NewScenario(name.strip(), Params.optional(description), region, List.of(), CostModel.DEFAULT));
 		return "redirect:/ui/scenarios/" + created.id();
 	}
 
@@ -122,12 +123,12 @@ class ScenarioPages implements DashboardPage {
 		model.addAttribute("pii", pii);
 		model.addAttribute("chart",
 				this.json.of(new ChartData("line",
-						series.stream().map((p) -> this.formats.bucket(p.start(), range.bucket())).toList(),
+						series.stream().map((p) -> this.formats.axis(p.start(), range.bucket())).toList(),
 						List.of(new ChartData.Series(this.messages.getMessage("scenario.chart.requests", null, locale),
-								series.stream().map((p) -> (double) p.requests()).toList(), false),
+								series.stream().map((p) -> (double) p.requests()).toList(), false, false),
 								new ChartData.Series(this.messages.getMessage("scenario.chart.cost", null, locale),
-										series.stream().map((p) -> p.cost().doubleValue()).toList(), true)),
-						locale.toLanguageTag())));
+										series.stream().map((p) -> p.cost().doubleValue()).toList(), true, true)),
+						locale.toLanguageTag(), true)));
 		return "dashboard/scenario";
 	}
 
@@ -156,12 +157,8 @@ class ScenarioPages implements DashboardPage {
 			return ScenarioStatus.of(value);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidFields(List.of(new Field("status", "must be draft, running, completed or archived")));
+			throw new InvalidRequest("status: must be draft, running, completed or archived");
 		}
-	}
-
-	private static @Nullable String blankToNull(@Nullable String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 	/**

@@ -23,12 +23,19 @@ public record CostModel(int lambdaBatchSize, int lambdaMemoryMb, int lambdaDurat
 	public static final CostModel DEFAULT = new CostModel(100, 1024, 1000, "claude_3_sonnet", BigDecimal.ZERO);
 
 	/**
-	 * The AWS usage of one hour of logs: one Lambda invocation per started batch, each
-	 * running {@code memory_mb / 1024 × duration_ms / 1000} GB-seconds (exact), and
+	 * The AWS usage of one hour of logs: one Lambda invocation per started batch, and
 	 * Bedrock output tokens as a ratio of the input tokens.
 	 */
 	public AwsUsage usage(Instant hour, long requests, long sqsBlocks, long tokens) {
-		long invocations = Math.ceilDiv(requests, this.lambdaBatchSize);
+		return usageOfInvocations(hour, Math.ceilDiv(requests, this.lambdaBatchSize), sqsBlocks, tokens);
+	}
+
+	/**
+	 * The AWS usage of an hour whose Lambda invocations are already counted (summed over
+	 * scenarios of this model): each runs {@code memory_mb / 1024 × duration_ms / 1000}
+	 * GB-seconds, exact.
+	 */
+	public AwsUsage usageOfInvocations(Instant hour, long invocations, long sqsBlocks, long tokens) {
 		BigDecimal gbSecondsPerInvocation = BigDecimal.valueOf((long) this.lambdaMemoryMb * this.lambdaDurationMs)
 			.divide(BigDecimal.valueOf(1024L * 1000L), 20, RoundingMode.UNNECESSARY)
 			.stripTrailingZeros();

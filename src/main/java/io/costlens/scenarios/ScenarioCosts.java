@@ -19,9 +19,10 @@ import io.costlens.pricing.PriceHistory;
 import io.costlens.pricing.PriceKey;
 
 /**
- * The AWS cost of every scenario together, hour by hour, from the roll-ups (one query,
- * however many scenarios), each hour priced with the prices in force then. Usage that
- * needed a missing price is counted apart, never as free.
+ * The AWS cost of every scenario together, hour by hour, from the roll-ups: one query
+ * that sums the scenarios sharing a region and cost model in the database, each hour then
+ * priced with the prices in force then. Usage that needed a missing price is counted
+ * apart, never as free.
  */
 @Service
 public class ScenarioCosts {
@@ -39,21 +40,25 @@ public class ScenarioCosts {
 	@Transactional(readOnly = true)
 	public Hourly between(Instant from, Instant to) {
 		List<Row> rows = this.jdbc.sql("""
-				select r.bucket_start, r.requests, r.tokens, r.sqs_blocks, s.region, s.lambda_batch_size,
-				       s.lambda_memory_mb, s.lambda_duration_ms, s.bedrock_model, s.output_tokens_ratio
+				select r.bucket_start, s.region, s.lambda_batch_size, s.lambda_memory_mb, s.lambda_duration_ms,
+				       s.bedrock_model, s.output_tokens_ratio, sum(r.requests), sum(r.tokens), sum(r.sqs_blocks),
+				       sum((r.requests + s.lambda_batch_size - 1) / s.lambda_batch_size)
 				from scenario_rollups r join scenarios s on s.id = r.scenario_id
-				where r.bucket_start >= ? and r.bucket_start < ?""")
+				where r.bucket_start >= ? and r.bucket_start < ?
+				group by r.bucket_start, s.region, s.lambda_batch_size, s.lambda_memory_mb, s.lambda_duration_ms,
+				         s.bedrock_model, s.output_tokens_ratio""")
 			.params(java.sql.Timestamp.from(from), java.sql.Timestamp.from(to))
-			.query((rs, n) -> new Row(rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-					rs.getString(5),
-					new CostModel(rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getString(9), rs.getBigDecimal(10))))
+			.query((rs, n) -> new Row(rs.getTimestamp(1).toInstant(), rs.getString(2),
+					new CostModel(rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getBigDecimal(7)),
+					rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11)))
 			.list();
 		Map<String, PriceHistory> histories = new HashMap<>();
 		Map<Instant, Hour> hours = new TreeMap<>();
 		Map<PriceKey, Long> missing = new LinkedHashMap<>();
 		for (Row row : rows) {
 			PriceHistory history = histories.computeIfAbsent(row.region(), (r) -> this.prices.history(r, from, to));
-			AwsCost cost = AwsCost.of(row.model().usage(row.hour(), row.requests(), row.sqsBlocks(), row.tokens()),
+			AwsCost cost = AwsCost.of(
+					row.model().usageOfInvocations(row.hour(), row.invocations(), row.sqsBlocks(), row.tokens()),
 					history);
 			cost.missing().forEach((key) -> missing.merge(key, row.requests(), Long::sum));
 			hours.merge(row.hour(), new Hour(row.hour(), cost.total(), row.requests(), row.tokens(),
@@ -91,7 +96,12 @@ public class ScenarioCosts {
 
 	}
 
-	private record Row(Instant hour, long requests, long tokens, long sqsBlocks, String region, CostModel model) {
+	/**
+	 * The scenarios of one region and cost model in one hour, summed; invocations per
+	 * scenario-hour.
+	 */
+	private record Row(Instant hour, String region, CostModel model, long requests, long tokens, long sqsBlocks,
+			long invocations) {
 
 	}
 
