@@ -12,10 +12,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.costlens.audit.internal.AuditPage;
-import io.costlens.audit.internal.AuditQuery;
-import io.costlens.audit.internal.AuditTrail;
-import io.costlens.audit.internal.AuditTrail.Verification;
+import io.costlens.audit.Audit;
+import io.costlens.audit.Audit.Verification;
+import io.costlens.audit.AuditEntry;
+import io.costlens.audit.AuditQuery;
 import io.costlens.platform.Page;
 
 /**
@@ -25,13 +25,13 @@ import io.costlens.platform.Page;
 @Controller
 class AuditPages implements DashboardPage {
 
-	private final AuditTrail audit;
+	private final Audit audit;
 
 	private final MessageSource messages;
 
 	private final DashboardProperties properties;
 
-	AuditPages(AuditTrail audit, MessageSource messages, DashboardProperties properties) {
+	AuditPages(Audit audit, MessageSource messages, DashboardProperties properties) {
 		this.audit = audit;
 		this.messages = messages;
 		this.properties = properties;
@@ -42,11 +42,10 @@ class AuditPages implements DashboardPage {
 			@RequestParam(required = false) @Nullable String event, @RequestParam(defaultValue = "1") int page,
 			Model model) {
 		int number = Math.max(1, page);
-		AuditPage found = this.audit.find(new AuditQuery(Params.optional(actor), Params.optional(event), null, null,
-				null, null, number, this.properties.pageSize()));
+		Page<AuditEntry> found = this.audit.find(new AuditQuery(Params.optional(actor), Params.optional(event), null,
+				null, null, null, number, this.properties.pageSize()));
 		model.addAttribute("entries", found.items());
-		model.addAttribute("pager",
-				Pager.of(new Page<>(found.items(), found.total(), number, this.properties.pageSize())));
+		model.addAttribute("pager", Pager.of(found));
 		model.addAttribute("actor", Params.optional(actor));
 		model.addAttribute("event", Params.optional(event));
 		return "dashboard/audit";

@@ -1,13 +1,10 @@
 package io.costlens.dashboard;
 
-import java.util.List;
-
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -18,8 +15,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
-import io.costlens.accounts.internal.AuthService;
-import io.costlens.accounts.internal.UserAdminService;
+import io.costlens.accounts.Accounts;
 import io.costlens.platform.Role;
 
 /**
@@ -38,22 +34,21 @@ class DashboardSecurity {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain dashboardFilterChain(HttpSecurity http, AuthService auth, UserAdminService users,
-			List<AuthenticationProvider> credentials, DashboardProperties properties, Preferences preferences)
-			throws Exception {
+	SecurityFilterChain dashboardFilterChain(HttpSecurity http, Accounts accounts, DashboardProperties properties,
+			Preferences preferences) throws Exception {
 		HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 		AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
 		denied.setErrorPage("/ui/denied");
 		String[] writers = { Role.ADMIN.name(), Role.MEMBER.name() };
 		return http.securityMatcher("/ui", "/ui/**")
 			.securityContext((c) -> c.securityContextRepository(contexts))
-			.authenticationManager(new ProviderManager(new SessionSignIn(auth, new ProviderManager(credentials))))
+			.authenticationManager(new ProviderManager(new SessionSignIn(accounts)))
 			.formLogin((f) -> f.loginPage("/ui/login")
 				.successHandler(new SignedIn(properties.sessionTimeout(), preferences))
 				.failureHandler(new SignInFailed())
 				.permitAll())
 			.logout((l) -> l.logoutUrl("/ui/logout")
-				.addLogoutHandler(new SignOut(auth))
+				.addLogoutHandler(new SignOut(accounts))
 				.logoutSuccessUrl("/ui/login?signed-out")
 				.deleteCookies("JSESSIONID"))
 			.headers(
@@ -63,7 +58,7 @@ class DashboardSecurity {
 						.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
 								"camera=(), microphone=(), geolocation=()")))
 			.exceptionHandling((e) -> e.accessDeniedHandler(denied))
-			.addFilterBefore(new SessionUserCheck(users, contexts), AuthorizationFilter.class)
+			.addFilterBefore(new SessionUserCheck(accounts, contexts), AuthorizationFilter.class)
 			.authorizeHttpRequests((a) -> a.requestMatchers("/ui/assets/**", "/ui/vendor/**", "/ui/login")
 				.permitAll()
 				.requestMatchers("/ui/denied", "/ui/preferences/**")

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Service;
 import io.costlens.predictions.ModelStats;
 import io.costlens.predictions.ModelSummary;
 import io.costlens.predictions.Predictions;
-import io.costlens.scenarios.ScenarioCosts;
-import io.costlens.scenarios.ScenarioCosts.Hour;
+import io.costlens.scenarios.HourlyCost;
+import io.costlens.scenarios.HourlyCosts;
+import io.costlens.scenarios.Scenarios;
 
 /**
  * Cost and usage across the modules for a range: totals, a series by the range's bucket,
@@ -28,7 +29,7 @@ import io.costlens.scenarios.ScenarioCosts.Hour;
 @Service
 class Overview {
 
-	private final ScenarioCosts scenarioCosts;
+	private final Scenarios scenarios;
 
 	private final Predictions predictions;
 
@@ -36,8 +37,8 @@ class Overview {
 
 	private final Clock clock;
 
-	Overview(ScenarioCosts scenarioCosts, Predictions predictions, DashboardProperties properties) {
-		this.scenarioCosts = scenarioCosts;
+	Overview(Scenarios scenarios, Predictions predictions, DashboardProperties properties) {
+		this.scenarios = scenarios;
 		this.predictions = predictions;
 		this.properties = properties;
 		this.clock = Clock.systemUTC();
@@ -48,14 +49,14 @@ class Overview {
 	}
 
 	OverviewReport of(Range range) {
-		ScenarioCosts.Hourly hourly = this.scenarioCosts.between(range.from(), range.to());
+		HourlyCosts hourly = this.scenarios.costsBetween(range.from(), range.to());
 		Map<Instant, SeriesPoint> series = new LinkedHashMap<>();
 		range.buckets().forEach((b) -> series.put(b, SeriesPoint.empty(b)));
 		BigDecimal cost = BigDecimal.ZERO;
 		long logs = 0;
 		long tokens = 0;
 		long unpriced = 0;
-		for (Hour hour : hourly.hours()) {
+		for (HourlyCost hour : hourly.hours()) {
 			series.computeIfPresent(range.bucketOf(hour.start()), (b, p) -> p.plus(hour));
 			cost = cost.add(hour.cost());
 			logs += hour.requests();
@@ -97,7 +98,7 @@ class Overview {
 		Instant monthStart = today.withDayOfMonth(1).atStartOfDay(now.getZone()).toInstant();
 		Instant tomorrow = today.plusDays(1).atStartOfDay(now.getZone()).toInstant();
 		Map<LocalDate, BigDecimal> daily = new LinkedHashMap<>();
-		for (Hour hour : this.scenarioCosts.between(monthStart, tomorrow).hours()) {
+		for (HourlyCost hour : this.scenarios.costsBetween(monthStart, tomorrow).hours()) {
 			daily.merge(hour.start().atZone(now.getZone()).toLocalDate(), hour.cost(), BigDecimal::add);
 		}
 		return MonthEndForecast.of(today, daily);
@@ -168,7 +169,7 @@ class Overview {
 			return new SeriesPoint(start, BigDecimal.ZERO, 0, 0);
 		}
 
-		SeriesPoint plus(Hour hour) {
+		SeriesPoint plus(HourlyCost hour) {
 			return new SeriesPoint(this.start, this.cost.add(hour.cost()), this.scenarioLogs + hour.requests(),
 					this.unpricedLogs + hour.unpricedRequests());
 		}

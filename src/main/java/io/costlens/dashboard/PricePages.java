@@ -21,7 +21,7 @@ import io.costlens.platform.InvalidFields.Field;
 import io.costlens.platform.Page;
 import io.costlens.pricing.NewPrice;
 import io.costlens.pricing.Price;
-import io.costlens.pricing.PriceCatalog;
+import io.costlens.pricing.Pricing;
 import io.costlens.pricing.PriceChange;
 import io.costlens.pricing.PriceKey;
 
@@ -32,13 +32,13 @@ import io.costlens.pricing.PriceKey;
 @Controller
 class PricePages implements DashboardPage {
 
-	private final PriceCatalog prices;
+	private final Pricing prices;
 
 	private final MessageSource messages;
 
 	private final DashboardProperties properties;
 
-	PricePages(PriceCatalog prices, MessageSource messages, DashboardProperties properties) {
+	PricePages(Pricing prices, MessageSource messages, DashboardProperties properties) {
 		this.prices = prices;
 		this.messages = messages;
 		this.properties = properties;

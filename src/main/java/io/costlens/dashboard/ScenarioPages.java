@@ -22,14 +22,12 @@ import io.costlens.platform.InvalidFields;
 import io.costlens.platform.InvalidFields.Field;
 import io.costlens.platform.InvalidRequest;
 import io.costlens.pricing.Price;
-import io.costlens.pricing.PriceCatalog;
+import io.costlens.pricing.Pricing;
 import io.costlens.scenarios.CostModel;
 import io.costlens.scenarios.Granularity;
-import io.costlens.scenarios.Metrics;
 import io.costlens.scenarios.NewScenario;
 import io.costlens.scenarios.Scenario;
 import io.costlens.scenarios.ScenarioFilter;
-import io.costlens.scenarios.ScenarioLogs;
 import io.costlens.scenarios.ScenarioMetrics;
 import io.costlens.scenarios.ScenarioStatus;
 import io.costlens.scenarios.Scenarios;
@@ -44,11 +42,7 @@ class ScenarioPages implements DashboardPage {
 
 	private final Scenarios scenarios;
 
-	private final Metrics metrics;
-
-	private final ScenarioLogs logs;
-
-	private final PriceCatalog prices;
+	private final Pricing prices;
 
 	private final Overview overview;
 
@@ -60,11 +54,9 @@ class ScenarioPages implements DashboardPage {
 
 	private final DashboardProperties properties;
 
-	ScenarioPages(Scenarios scenarios, Metrics metrics, ScenarioLogs logs, PriceCatalog prices, Overview overview,
-			Formats formats, MessageSource messages, ChartJson json, DashboardProperties properties) {
+	ScenarioPages(Scenarios scenarios, Pricing prices, Overview overview, Formats formats, MessageSource messages,
+			ChartJson json, DashboardProperties properties) {
 		this.scenarios = scenarios;
-		this.metrics = metrics;
-		this.logs = logs;
 		this.prices = prices;
 		this.overview = overview;
 		this.formats = formats;
@@ -106,7 +98,7 @@ class ScenarioPages implements DashboardPage {
 			Model model, Locale locale) {
 		Scenario scenario = this.scenarios.get(id);
 		Range range = this.overview.range(period, null, null);
-		ScenarioMetrics hourly = this.metrics.of(id, Granularity.HOUR, range.from(), range.to());
+		ScenarioMetrics hourly = this.scenarios.metrics(id, Granularity.HOUR, range.from(), range.to());
 		Map<java.time.Instant, Point> points = new LinkedHashMap<>();
 		range.buckets().forEach((b) -> points.put(b, new Point(b, 0, 0, java.math.BigDecimal.ZERO)));
 		hourly.series().forEach((h) -> points.computeIfPresent(range.bucketOf(h.start()), (b, p) -> p.plus(h)));
@@ -116,7 +108,7 @@ class ScenarioPages implements DashboardPage {
 		model.addAttribute("range", range);
 		model.addAttribute("presets", Range.PRESETS);
 		model.addAttribute("series", series);
-		io.costlens.platform.Page<io.costlens.scenarios.StoredLog> logPage = this.logs.list(id, pii, null,
+		io.costlens.platform.Page<io.costlens.scenarios.StoredLog> logPage = this.scenarios.logs(id, pii, null,
 				Math.max(1, page), this.properties.pageSize());
 		model.addAttribute("logs", logPage);
 		model.addAttribute("pager", Pager.of(logPage));

@@ -1,43 +1,38 @@
 package io.costlens.dashboard;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-import io.costlens.accounts.internal.AuthService;
-import io.costlens.accounts.internal.AuthService.Tokens;
-import io.costlens.platform.ApiCredential;
-import io.costlens.platform.CurrentUser;
+import io.costlens.accounts.Accounts;
+import io.costlens.accounts.Accounts.SignIn;
 import io.costlens.platform.ProblemException;
 
 /**
  * Checks a username and password the way the API's login does (same throttle, same audit
- * entries), then turns the access token it issues into the session's caller. The refresh
- * token is kept in the session so that signing out revokes it.
+ * entries) and makes the user the session's caller. The refresh token the sign-in started
+ * is kept in the session so that signing out revokes it.
  */
 final class SessionSignIn implements AuthenticationProvider {
 
-	private final AuthService auth;
+	private final Accounts accounts;
 
-	private final AuthenticationManager credentials;
-
-	SessionSignIn(AuthService auth, AuthenticationManager credentials) {
-		this.auth = auth;
-		this.credentials = credentials;
+	SessionSignIn(Accounts accounts) {
+		this.accounts = accounts;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication request) {
 		String ip = (request.getDetails() instanceof WebAuthenticationDetails details) ? details.getRemoteAddress()
 				: "unknown";
-		Tokens tokens;
+		SignIn signIn;
 		try {
-			tokens = this.auth.login(request.getName(), String.valueOf(request.getCredentials()), ip);
+			signIn = this.accounts.signIn(request.getName(), String.valueOf(request.getCredentials()), ip);
 		}
 		catch (ProblemException ex) {
 			if (ex.status() == HttpStatus.TOO_MANY_REQUESTS) {
@@ -45,11 +40,9 @@ final class SessionSignIn implements AuthenticationProvider {
 			}
 			throw new BadCredentialsException(ex.getMessage());
 		}
-		Authentication checked = this.credentials.authenticate(new ApiCredential(tokens.accessToken()));
-		CurrentUser user = (CurrentUser) checked.getPrincipal();
-		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(user, null,
-				checked.getAuthorities());
-		result.setDetails(new SessionDetails(tokens.refreshToken(), ip));
+		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(signIn.caller(),
+				null, java.util.List.of(new SimpleGrantedAuthority(signIn.caller().role().authority())));
+		result.setDetails(new SessionDetails(signIn.refreshToken(), ip));
 		return result;
 	}
 

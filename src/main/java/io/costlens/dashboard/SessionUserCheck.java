@@ -18,8 +18,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import io.costlens.accounts.internal.UserAccount;
-import io.costlens.accounts.internal.UserAdminService;
+import io.costlens.accounts.Accounts;
+import io.costlens.accounts.User;
 import io.costlens.platform.CurrentUser;
 import io.costlens.platform.NotFound;
 
@@ -29,12 +29,12 @@ import io.costlens.platform.NotFound;
  */
 final class SessionUserCheck extends OncePerRequestFilter {
 
-	private final UserAdminService users;
+	private final Accounts accounts;
 
 	private final SecurityContextRepository contexts;
 
-	SessionUserCheck(UserAdminService users, SecurityContextRepository contexts) {
-		this.users = users;
+	SessionUserCheck(Accounts accounts, SecurityContextRepository contexts) {
+		this.accounts = accounts;
 		this.contexts = contexts;
 	}
 
@@ -43,7 +43,7 @@ final class SessionUserCheck extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof CurrentUser caller) {
-			UserAccount account = find(caller);
+			User account = find(caller);
 			if (account == null || !account.active()) {
 				SecurityContextHolder.clearContext();
 				HttpSession session = request.getSession(false);
@@ -60,17 +60,16 @@ final class SessionUserCheck extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private @Nullable UserAccount find(CurrentUser caller) {
+	private @Nullable User find(CurrentUser caller) {
 		try {
-			return this.users.get(caller.userId());
+			return this.accounts.user(caller.userId());
 		}
 		catch (NotFound ex) {
 			return null;
 		}
 	}
 
-	private void refresh(HttpServletRequest request, HttpServletResponse response, Authentication old,
-			UserAccount account) {
+	private void refresh(HttpServletRequest request, HttpServletResponse response, Authentication old, User account) {
 		CurrentUser now = new CurrentUser(account.id(), account.username(), account.role(), account.tier(), null);
 		UsernamePasswordAuthenticationToken updated = UsernamePasswordAuthenticationToken.authenticated(now, null,
 				List.of(new SimpleGrantedAuthority(account.role().authority())));

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 
-import io.costlens.accounts.internal.AuthService;
+import io.costlens.accounts.Accounts;
 import io.costlens.dashboard.SessionSignIn.SessionDetails;
 import io.costlens.platform.CurrentUser;
 import io.costlens.platform.ProblemException;
@@ -15,10 +15,10 @@ import io.costlens.platform.ProblemException;
 /** Revokes the refresh token the session's sign-in started (audited as a logout). */
 final class SignOut implements LogoutHandler {
 
-	private final AuthService auth;
+	private final Accounts accounts;
 
-	SignOut(AuthService auth) {
-		this.auth = auth;
+	SignOut(Accounts accounts) {
+		this.accounts = accounts;
 	}
 
 	@Override
@@ -27,7 +27,7 @@ final class SignOut implements LogoutHandler {
 		if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user
 				&& authentication.getDetails() instanceof SessionDetails details) {
 			try {
-				this.auth.logout(user, details.refreshToken(), request.getRemoteAddr());
+				this.accounts.signOut(user, details.refreshToken(), request.getRemoteAddr());
 			}
 			catch (ProblemException ex) {
 				// already revoked (the user was deactivated): the session ends all the

@@ -15,11 +15,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.costlens.accounts.internal.ApiKeyService;
-import io.costlens.accounts.internal.ApiKeyService.CreatedKey;
-import io.costlens.accounts.internal.AuthService;
-import io.costlens.accounts.internal.UserAccount;
-import io.costlens.accounts.internal.UserAdminService;
+import io.costlens.accounts.Accounts;
+import io.costlens.accounts.Accounts.CreatedKey;
+import io.costlens.accounts.User;
 import io.costlens.platform.CurrentUser;
 import io.costlens.platform.Page;
 import io.costlens.platform.Role;
@@ -32,21 +30,14 @@ import io.costlens.platform.Role;
 @Controller
 class UserPages implements DashboardPage {
 
-	private final UserAdminService users;
-
-	private final AuthService auth;
-
-	private final ApiKeyService keys;
+	private final Accounts accounts;
 
 	private final MessageSource messages;
 
 	private final DashboardProperties properties;
 
-	UserPages(UserAdminService users, AuthService auth, ApiKeyService keys, MessageSource messages,
-			DashboardProperties properties) {
-		this.users = users;
-		this.auth = auth;
-		this.keys = keys;
+	UserPages(Accounts accounts, MessageSource messages, DashboardProperties properties) {
+		this.accounts = accounts;
 		this.messages = messages;
 		this.properties = properties;
 	}
@@ -54,8 +45,8 @@ class UserPages implements DashboardPage {
 	@GetMapping("/ui/users")
 	String list(@RequestParam(defaultValue = "1") int page, Model model) {
 		int number = Math.max(1, page);
-		Page<UserAccount> found = new Page<>(this.users.page(number, this.properties.pageSize()), this.users.count(),
-				number, this.properties.pageSize());
+		Page<User> found = new Page<>(this.accounts.users(number, this.properties.pageSize()),
+				this.accounts.userCount(), number, this.properties.pageSize());
 		model.addAttribute("users", found);
 		model.addAttribute("pager", Pager.of(found));
 		model.addAttribute("roles", Role.values());
@@ -68,11 +59,11 @@ class UserPages implements DashboardPage {
 			RedirectAttributes redirect, Locale locale) {
 		CurrentUser admin = CurrentUser.current().orElseThrow();
 		Params.role(role);
-		UserAccount created = this.auth.register(admin, username.strip(), Params.optional(email), password,
+		User created = this.accounts.register(admin, username.strip(), Params.optional(email), password,
 				request.getRemoteAddr());
 		Role wanted = Params.role(role);
 		if (wanted != created.role()) {
-			this.users.update(admin, created.id(), wanted, null, null, request.getRemoteAddr());
+			this.accounts.updateUser(admin, created.id(), wanted, null, null, request.getRemoteAddr());
 		}
 		redirect.addFlashAttribute("notice",
 				this.messages.getMessage("users.created", new Object[] { username }, locale));
@@ -82,8 +73,8 @@ class UserPages implements DashboardPage {
 	@GetMapping("/ui/users/{id}")
 	String user(@PathVariable UUID id, Model model) {
 		CurrentUser admin = CurrentUser.current().orElseThrow();
-		model.addAttribute("user", this.users.get(id));
-		model.addAttribute("keys", this.keys.list(admin, id));
+		model.addAttribute("user", this.accounts.user(id));
+		model.addAttribute("keys", this.accounts.keys(admin, id));
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("userTiers", Params.USER_TIERS);
 		model.addAttribute("keyTiers", Params.KEY_TIERS);
@@ -97,7 +88,7 @@ class UserPages implements DashboardPage {
 			RedirectAttributes redirect, Locale locale) {
 		CurrentUser admin = CurrentUser.current().orElseThrow();
 		String newRole = Params.optional(role);
-		this.users.update(admin, id, (newRole != null) ? Params.role(newRole) : null,
+		this.accounts.updateUser(admin, id, (newRole != null) ? Params.role(newRole) : null,
 				Params.tier(tier, Params.USER_TIERS), active, request.getRemoteAddr());
 		redirect.addFlashAttribute("notice", this.messages.getMessage("users.changed", null, locale));
 		return "redirect:/ui/users/" + id;
@@ -108,7 +99,7 @@ class UserPages implements DashboardPage {
 			@RequestParam(required = false) @Nullable String tier, HttpServletRequest request,
 			RedirectAttributes redirect) {
 		CurrentUser admin = CurrentUser.current().orElseThrow();
-		CreatedKey created = this.keys.create(admin, id, name.strip(), Params.tier(tier, Params.KEY_TIERS),
+		CreatedKey created = this.accounts.createKey(admin, id, name.strip(), Params.tier(tier, Params.KEY_TIERS),
 				request.getRemoteAddr());
 		redirect.addFlashAttribute("newKey", created.key());
 		redirect.addFlashAttribute("newKeyName", created.stored().name());
@@ -118,7 +109,7 @@ class UserPages implements DashboardPage {
 	@PostMapping("/ui/users/{id}/keys/{key}/revoke")
 	String revokeKey(@PathVariable UUID id, @PathVariable UUID key, HttpServletRequest request,
 			RedirectAttributes redirect, Locale locale) {
-		this.keys.revoke(CurrentUser.current().orElseThrow(), key, request.getRemoteAddr());
+		this.accounts.revokeKey(CurrentUser.current().orElseThrow(), key, request.getRemoteAddr());
 		redirect.addFlashAttribute("notice", this.messages.getMessage("keys.revoked", null, locale));
 		return "redirect:/ui/users/" + id;
 	}

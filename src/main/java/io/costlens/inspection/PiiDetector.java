@@ -11,14 +11,14 @@ import org.springframework.stereotype.Component;
  * stateless, so {@code new PiiDetector()} works outside Spring too.
  */
 @Component
-public class PiiDetector {
+class PiiDetector {
 
-	public PiiScan scan(CharSequence text) {
+	PiiScan scan(CharSequence text) {
 		return new PiiScanner(text.toString()).scan();
 	}
 
 	/** The text with every finding replaced by its type's mask, e.g. {@code [EMAIL]}. */
-	public String mask(String text) {
+	String mask(String text) {
 		return MaskedText.of(text, scan(text));
 	}
 

@@ -7,10 +7,10 @@ package io.costlens.inspection;
  * @param start the index of its first character
  * @param end the index after its last character
  */
-public record PiiFinding(PiiType type, int start, int end) {
+record PiiFinding(PiiType type, int start, int end) {
 
 	/** The number of characters found. */
-	public int length() {
+	int length() {
 		return this.end - this.start;
 	}
 

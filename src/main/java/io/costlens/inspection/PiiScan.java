@@ -10,20 +10,20 @@ import java.util.Set;
  *
  * @param findings every finding, in text order, none overlapping
  */
-public record PiiScan(List<PiiFinding> findings) {
+record PiiScan(List<PiiFinding> findings) {
 
 	static final PiiScan NONE = new PiiScan(List.of());
 
-	public PiiScan {
+	PiiScan {
 		findings = List.copyOf(findings);
 	}
 
-	public boolean hasPii() {
+	boolean hasPii() {
 		return !this.findings.isEmpty();
 	}
 
 	/** The types found, in {@link PiiType} order. */
-	public Set<PiiType> types() {
+	Set<PiiType> types() {
 		if (this.findings.isEmpty()) {
 			return Set.of();
 		}
@@ -34,7 +34,7 @@ public record PiiScan(List<PiiFinding> findings) {
 		return Collections.unmodifiableSet(types);
 	}
 
-	public int count() {
+	int count() {
 		return this.findings.size();
 	}
 

@@ -4,16 +4,16 @@ package io.costlens.inspection;
  * How many SQS requests a payload is billed as: one per started 64 KiB chunk, and at
  * least one.
  */
-public final class SqsBlocks {
+final class SqsBlocks {
 
 	/** The size of one billed SQS chunk. */
-	public static final int BLOCK_BYTES = 64 * 1024;
+	static final int BLOCK_BYTES = 64 * 1024;
 
 	private SqsBlocks() {
 	}
 
 	/** {@code max(1, ceil(utf8Bytes / 65536))}. */
-	public static int of(long utf8Bytes) {
+	static int of(long utf8Bytes) {
 		if (utf8Bytes < 0) {
 			throw new IllegalArgumentException("A payload has no negative size: " + utf8Bytes);
 		}

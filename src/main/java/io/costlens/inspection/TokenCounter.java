@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * other on first use. Thread-safe.
  */
 @Component
-public class TokenCounter {
+class TokenCounter {
 
 	private final EncodingRegistry registry = Encodings.newLazyEncodingRegistry();
 
@@ -30,16 +30,16 @@ public class TokenCounter {
 		this(properties.encoding());
 	}
 
-	public TokenCounter(TokenEncoding defaultEncoding) {
+	TokenCounter(TokenEncoding defaultEncoding) {
 		this.defaultEncoding = encoding(defaultEncoding);
 	}
 
 	/** The number of tokens of {@code text} in the configured encoding. */
-	public int count(String text) {
+	int count(String text) {
 		return this.defaultEncoding.count(text);
 	}
 
-	public int count(String text, TokenEncoding encoding) {
+	int count(String text, TokenEncoding encoding) {
 		return encoding(encoding).count(text);
 	}
 

@@ -1,7 +1,7 @@
 package io.costlens.inspection;
 
 /** The BPE vocabularies a {@link TokenCounter} counts with. */
-public enum TokenEncoding {
+enum TokenEncoding {
 
 	/** GPT-4 and GPT-3.5-turbo; the default. */
 	CL100K_BASE,

@@ -8,9 +8,10 @@ import java.util.Set;
 
 /**
  * What a module tells the platform about its own HTTP paths (Ant patterns): which answer
- * without a credential, which need one, which any signed-in role may write, which are
- * never rate-limited and which take larger bodies. Each module declares one bean of this
- * type in its own package; the platform combines them and never names a feature's path.
+ * without a credential, which need one, which any signed-in role may write, which only
+ * admins may call, which are never rate-limited and which take larger bodies. Each module
+ * declares one bean of this type in its own package; the platform combines them and never
+ * names a feature's path.
  *
  * @param open paths that answer without a credential, even under a secured prefix
  * @param secured paths outside {@code /api/**} that need a credential (reads for every
@@ -18,9 +19,11 @@ import java.util.Set;
  * @param selfService paths any signed-in role may write (a caller's own account)
  * @param unlimited paths that are never rate-limited
  * @param bodies paths whose request body may exceed the default limit, with their size
+ * @param adminOnly paths only admins may call, reads included (anonymous callers get 401,
+ * other roles 403)
  */
 public record EndpointRules(Set<String> open, Set<String> secured, Set<String> selfService, Set<String> unlimited,
-		Map<String, BodySize> bodies) {
+		Map<String, BodySize> bodies, Set<String> adminOnly) {
 
 	public EndpointRules {
 		open = Set.copyOf(open);
@@ -28,6 +31,7 @@ public record EndpointRules(Set<String> open, Set<String> secured, Set<String> s
 		selfService = Set.copyOf(selfService);
 		unlimited = Set.copyOf(unlimited);
 		bodies = Map.copyOf(bodies);
+		adminOnly = Set.copyOf(adminOnly);
 	}
 
 	public static Builder builder() {
@@ -37,7 +41,7 @@ public record EndpointRules(Set<String> open, Set<String> secured, Set<String> s
 	/** The body limit classes of {@code costlens.limits}. */
 	public enum BodySize {
 
-		/** A body carrying one message of up to 1 MiB ({@code ingest-body-size}). */
+		/** A body carrying one message of up to 1 MiB ({@code message-body-size}). */
 		MESSAGE,
 
 		/** A batch or import body ({@code batch-body-size}). */
@@ -57,6 +61,8 @@ public record EndpointRules(Set<String> open, Set<String> secured, Set<String> s
 		private final Set<String> unlimited = new LinkedHashSet<>();
 
 		private final Map<String, BodySize> bodies = new LinkedHashMap<>();
+
+		private final Set<String> adminOnly = new LinkedHashSet<>();
 
 		private Builder() {
 		}
@@ -88,8 +94,14 @@ public record EndpointRules(Set<String> open, Set<String> secured, Set<String> s
 			return this;
 		}
 
+		public Builder adminOnly(String... paths) {
+			this.adminOnly.addAll(List.of(paths));
+			return this;
+		}
+
 		public EndpointRules build() {
-			return new EndpointRules(this.open, this.secured, this.selfService, this.unlimited, this.bodies);
+			return new EndpointRules(this.open, this.secured, this.selfService, this.unlimited, this.bodies,
+					this.adminOnly);
 		}
 
 	}

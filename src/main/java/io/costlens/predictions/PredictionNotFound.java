@@ -3,7 +3,7 @@ package io.costlens.predictions;
 import io.costlens.platform.NotFound;
 
 /** No prediction has the id a request names. */
-public class PredictionNotFound extends NotFound {
+class PredictionNotFound extends NotFound {
 
 	PredictionNotFound(long id) {
 		super("Prediction " + id + " not found");

@@ -81,8 +81,14 @@ public class Predictions {
 		return this.predictions.find(id).orElseThrow(() -> new PredictionNotFound(id));
 	}
 
-	public PredictionPage list(PredictionFilter filter) {
-		return new PredictionPage(this.predictions.list(filter), this.predictions.count(filter));
+	/** The predictions the filter selects, newest first. */
+	public List<Prediction> list(PredictionFilter filter) {
+		return this.predictions.list(filter);
+	}
+
+	/** How many predictions match the filter, ignoring its limit and offset. */
+	public long count(PredictionFilter filter) {
+		return this.predictions.count(filter);
 	}
 
 	/**

@@ -5,9 +5,9 @@ import java.util.UUID;
 import io.costlens.platform.NotFound;
 
 /** No catalog row has the id the request names. */
-public class PriceNotFound extends NotFound {
+class PriceNotFound extends NotFound {
 
-	public PriceNotFound(UUID id) {
+	PriceNotFound(UUID id) {
 		super("Price " + id + " not found");
 	}
 

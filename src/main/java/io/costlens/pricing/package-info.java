@@ -3,6 +3,6 @@
  * a moment in time with the price in force then, so a price change never rewrites
  * history.
  */
-@org.springframework.modulith.ApplicationModule
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "platform")
 @org.jspecify.annotations.NullMarked
 package io.costlens.pricing;

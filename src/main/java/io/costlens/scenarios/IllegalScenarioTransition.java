@@ -5,9 +5,9 @@ import java.util.UUID;
 import io.costlens.platform.Conflict;
 
 /** The lifecycle does not allow moving a scenario from its state to the one asked for. */
-public class IllegalScenarioTransition extends Conflict {
+class IllegalScenarioTransition extends Conflict {
 
-	public IllegalScenarioTransition(UUID id, ScenarioStatus from, ScenarioStatus to) {
+	IllegalScenarioTransition(UUID id, ScenarioStatus from, ScenarioStatus to) {
 		super("Scenario " + id + " cannot go from " + from.value() + " to " + to.value());
 	}
 

@@ -6,6 +6,6 @@ package io.costlens.scenarios;
  * @param message the message, at most 1 MiB
  * @param source where it comes from
  */
-public record IncomingLog(String message, String source) {
+record IncomingLog(String message, String source) {
 
 }

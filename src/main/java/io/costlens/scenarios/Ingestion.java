@@ -9,11 +9,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Service;
 
+import io.costlens.inspection.InspectedMessage;
 import io.costlens.inspection.Inspection;
-import io.costlens.inspection.MessageInspector;
 import io.costlens.inspection.PiiType;
 import io.costlens.platform.GroupCommitter;
-import io.costlens.scenarios.internal.RunningScenarios;
 
 /**
  * Ingests log messages into a running scenario: inspects each message on the caller's
@@ -21,13 +20,13 @@ import io.costlens.scenarios.internal.RunningScenarios;
  * committer and returns once it is durable.
  */
 @Service
-public class Ingestion {
+class Ingestion {
 
 	private static final int PARALLEL_FROM = 256;
 
 	private final RunningScenarios running;
 
-	private final MessageInspector inspector;
+	private final Inspection inspector;
 
 	private final GroupCommitter<StoredLog, Boolean> committer;
 
@@ -35,7 +34,7 @@ public class Ingestion {
 
 	private final Counter piiFound;
 
-	Ingestion(RunningScenarios running, MessageInspector inspector, GroupCommitter<StoredLog, Boolean> committer,
+	Ingestion(RunningScenarios running, Inspection inspector, GroupCommitter<StoredLog, Boolean> committer,
 			MeterRegistry meters) {
 		this.running = running;
 		this.inspector = inspector;
@@ -45,12 +44,12 @@ public class Ingestion {
 	}
 
 	/** Stores one message; returns after its transaction committed. */
-	public StoredLog ingest(UUID scenarioId, IncomingLog log) {
+	StoredLog ingest(UUID scenarioId, IncomingLog log) {
 		return ingestAll(scenarioId, List.of(log)).get(0);
 	}
 
 	/** Stores messages in one transaction, all or none; returns after it committed. */
-	public List<StoredLog> ingestAll(UUID scenarioId, List<IncomingLog> logs) {
+	List<StoredLog> ingestAll(UUID scenarioId, List<IncomingLog> logs) {
 		this.running.check(scenarioId);
 		// inspection is CPU work: a large batch spreads it over the cores
 		List<StoredLog> stored = ((logs.size() >= PARALLEL_FROM) ? logs.parallelStream() : logs.stream())
@@ -69,13 +68,13 @@ public class Ingestion {
 	 * Waits until every message accepted before has been written; returns what is still
 	 * pending.
 	 */
-	public int flush() {
+	int flush() {
 		this.committer.flush().join();
 		return this.committer.pending();
 	}
 
 	private StoredLog inspect(UUID scenarioId, IncomingLog log) {
-		Inspection i = this.inspector.inspect(log.message());
+		InspectedMessage i = this.inspector.inspect(log.message());
 		return new StoredLog(UUID.randomUUID(), scenarioId, Instant.now(), i.messageHash(), i.preview(), log.source(),
 				i.sizeBytes(), i.hasPii(), i.piiTypes().stream().map(PiiType::value).toList(), i.tokenCount(),
 				i.sqsBlocks());

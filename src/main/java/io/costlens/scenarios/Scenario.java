@@ -27,15 +27,15 @@ public record Scenario(UUID id, String name, @Nullable String description, Strin
 		List<String> tags, long totalRequests, CostModel costModel, Instant createdAt, Instant updatedAt,
 		@Nullable Instant startedAt, @Nullable Instant completedAt) {
 
-	public Scenario start(Instant now) {
+	Scenario start(Instant now) {
 		return moveTo(ScenarioStatus.DRAFT, ScenarioStatus.RUNNING, now, now, this.completedAt);
 	}
 
-	public Scenario stop(Instant now) {
+	Scenario stop(Instant now) {
 		return moveTo(ScenarioStatus.RUNNING, ScenarioStatus.COMPLETED, now, this.startedAt, now);
 	}
 
-	public Scenario archive(Instant now) {
+	Scenario archive(Instant now) {
 		return moveTo(ScenarioStatus.COMPLETED, ScenarioStatus.ARCHIVED, now, this.startedAt, this.completedAt);
 	}
 

@@ -1,6 +1,7 @@
 package io.costlens.scenarios;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -23,7 +24,7 @@ public record ScenarioChanges(@Nullable String name, @Nullable String descriptio
 		@Nullable Integer lambdaDurationMs, @Nullable String bedrockModel, @Nullable BigDecimal outputTokensRatio) {
 
 	/** This update applied to a scenario. */
-	public Scenario applyTo(Scenario s, java.time.Instant now) {
+	Scenario applyTo(Scenario s, Instant now) {
 		CostModel c = s.costModel();
 		CostModel cost = new CostModel(or(this.lambdaBatchSize, c.lambdaBatchSize()),
 				or(this.lambdaMemoryMb, c.lambdaMemoryMb()), or(this.lambdaDurationMs, c.lambdaDurationMs()),

@@ -10,6 +10,6 @@ import java.util.UUID;
  * @param name its name
  * @param at when
  */
-public record ScenarioDeleted(UUID scenarioId, String name, Instant at) {
+record ScenarioDeleted(UUID scenarioId, String name, Instant at) {
 
 }

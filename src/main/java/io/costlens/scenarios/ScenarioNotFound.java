@@ -5,9 +5,9 @@ import java.util.UUID;
 import io.costlens.platform.NotFound;
 
 /** No scenario has the id the request names. */
-public class ScenarioNotFound extends NotFound {
+class ScenarioNotFound extends NotFound {
 
-	public ScenarioNotFound(UUID id) {
+	ScenarioNotFound(UUID id) {
 		super("Scenario " + id + " not found");
 	}
 

@@ -5,9 +5,9 @@ import java.util.UUID;
 import io.costlens.platform.InvalidRequest;
 
 /** Logs go only into a running scenario. */
-public class ScenarioNotRunning extends InvalidRequest {
+class ScenarioNotRunning extends InvalidRequest {
 
-	public ScenarioNotRunning(UUID id, ScenarioStatus status) {
+	ScenarioNotRunning(UUID id, ScenarioStatus status) {
 		super("scenario_not_running", "Scenario " + id + " is " + status.value() + ", not running");
 	}
 

@@ -5,9 +5,9 @@ import java.util.UUID;
 import io.costlens.platform.Conflict;
 
 /** A running scenario cannot be deleted: it must be stopped first. */
-public class ScenarioStillRunning extends Conflict {
+class ScenarioStillRunning extends Conflict {
 
-	public ScenarioStillRunning(UUID id) {
+	ScenarioStillRunning(UUID id) {
 		super("Scenario " + id + " is running: stop it before deleting it");
 	}
 

@@ -10,6 +10,6 @@ import java.util.UUID;
  * @param name its name
  * @param at when
  */
-public record ScenarioStopped(UUID scenarioId, String name, Instant at) {
+record ScenarioStopped(UUID scenarioId, String name, Instant at) {
 
 }

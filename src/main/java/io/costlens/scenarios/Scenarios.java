@@ -3,6 +3,9 @@ package io.costlens.scenarios;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -10,26 +13,46 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.costlens.platform.Page;
-import io.costlens.pricing.PriceCatalog;
-import io.costlens.scenarios.internal.ScenarioRepository;
+import io.costlens.pricing.Pricing;
 
 /**
- * Creates, changes and deletes scenarios and moves them through their lifecycle,
- * publishing an event for each change.
+ * What other modules and the controllers do with scenarios: create, change and delete
+ * them, move them through their lifecycle (publishing an event for each change), read
+ * their stored logs and their metrics.
  */
 @Service
 public class Scenarios {
 
 	private final ScenarioRepository scenarios;
 
-	private final PriceCatalog prices;
+	private final LogRepository logs;
+
+	private final MetricsCalculator metrics;
+
+	private final Pricing prices;
 
 	private final ApplicationEventPublisher events;
 
-	Scenarios(ScenarioRepository scenarios, PriceCatalog prices, ApplicationEventPublisher events) {
+	private final ScenarioCosts costs;
+
+	Scenarios(ScenarioRepository scenarios, LogRepository logs, MetricsCalculator metrics, Pricing prices,
+			ApplicationEventPublisher events, ScenarioCosts costs) {
 		this.scenarios = scenarios;
+		this.logs = logs;
+		this.metrics = metrics;
 		this.prices = prices;
 		this.events = events;
+		this.costs = costs;
+	}
+
+	/**
+	 * The usage and AWS cost of every scenario together, hour by hour, in
+	 * {@code [from, to)}: one read of the roll-ups however many scenarios there are, each
+	 * hour priced with the prices in force then, and what no price covered counted apart.
+	 */
+	@Transactional(readOnly = true)
+	public HourlyCosts costsBetween(Instant from, Instant to) {
+		return this.costs.between(from, to);
 	}
 
 	@Transactional
@@ -58,6 +81,41 @@ public class Scenarios {
 	public Page<Scenario> list(ScenarioFilter filter, int page, int pageSize) {
 		return new Page<>(this.scenarios.find(filter, (page - 1) * pageSize, pageSize), this.scenarios.count(filter),
 				page, pageSize);
+	}
+
+	/**
+	 * The scenario's usage and AWS cost, as {@code GET /api/v1/scenarios/{id}/metrics}
+	 * answers it.
+	 * @param id the scenario
+	 * @param granularity the bucket of the time series
+	 * @param from the first hour (truncated to the hour), or {@code null} for no lower
+	 * bound
+	 * @param to the end (exclusive), or {@code null} for no upper bound
+	 * @return the metrics of the hours that start in {@code [from, to)}
+	 */
+	@Transactional(readOnly = true)
+	public ScenarioMetrics metrics(UUID id, Granularity granularity, @Nullable Instant from, @Nullable Instant to) {
+		return this.metrics.of(get(id), granularity, from, to);
+	}
+
+	/** One page of the scenario's stored logs, newest first. */
+	@Transactional(readOnly = true)
+	public Page<StoredLog> logs(UUID id, @Nullable Boolean hasPii, @Nullable String source, int page, int pageSize) {
+		Scenario scenario = get(id);
+		long total = (hasPii == null && source == null) ? scenario.totalRequests()
+				: this.logs.count(id, hasPii, source);
+		return new Page<>(this.logs.find(id, hasPii, source, (page - 1) * pageSize, pageSize), total, page, pageSize);
+	}
+
+	/**
+	 * Hands every stored log of the scenario to {@code action}, oldest first, reading
+	 * them in chunks rather than all at once, so a report can walk millions of logs in
+	 * little memory. Runs in one read-only transaction.
+	 */
+	@Transactional(readOnly = true)
+	public void forEachLog(UUID id, Consumer<StoredLog> action) {
+		get(id);
+		this.logs.forEach(id, action);
 	}
 
 	@Transactional
@@ -133,7 +191,7 @@ public class Scenarios {
 		}
 	}
 
-	private void checkName(String name, @org.jspecify.annotations.Nullable UUID except) {
+	private void checkName(String name, @Nullable UUID except) {
 		if (this.scenarios.nameTaken(name, except)) {
 			throw new DuplicateScenarioName(name);
 		}

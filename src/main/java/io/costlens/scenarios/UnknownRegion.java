@@ -3,9 +3,9 @@ package io.costlens.scenarios;
 import io.costlens.platform.InvalidRequest;
 
 /** A scenario's region must be one the price catalog knows. */
-public class UnknownRegion extends InvalidRequest {
+class UnknownRegion extends InvalidRequest {
 
-	public UnknownRegion(String region) {
+	UnknownRegion(String region) {
 		super("region: '" + region + "' is not a region of the price catalog");
 	}
 

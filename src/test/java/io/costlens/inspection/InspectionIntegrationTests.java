@@ -12,11 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InspectionIntegrationTests {
 
 	@Autowired
-	MessageInspector inspector;
+	Inspection inspector;
 
 	@Test
 	void inspectsAMessageWithTheApplicationsBeans() {
-		Inspection inspection = this.inspector.inspect("refund to DE89 3704 0044 0532 0130 00 for a@example.com");
+		InspectedMessage inspection = this.inspector.inspect("refund to DE89 3704 0044 0532 0130 00 for a@example.com");
 		assertThat(inspection.preview()).isEqualTo("refund to [IBAN] for [EMAIL]");
 		assertThat(inspection.piiTypes()).containsExactly(PiiType.EMAIL, PiiType.IBAN);
 		assertThat(inspection.sizeBytes()).isEqualTo(55);

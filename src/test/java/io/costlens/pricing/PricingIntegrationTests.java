@@ -22,7 +22,7 @@ class PricingIntegrationTests {
 	TestApi api;
 
 	@Autowired
-	PriceCatalog catalog;
+	Pricing catalog;
 
 	@Autowired
 	TestUsers users;

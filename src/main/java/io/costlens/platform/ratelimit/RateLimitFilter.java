@@ -2,10 +2,8 @@ package io.costlens.platform.ratelimit;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
@@ -33,11 +31,6 @@ import io.costlens.platform.web.ProblemWriter;
  */
 public class RateLimitFilter extends OncePerRequestFilter {
 
-	/** Paths the platform never limits: probes, API docs and static assets. */
-	static final String[] EXEMPT = { "/health", "/ready", "/api/v2/health/live", "/api/v2/health/ready",
-			"/api/v2/health/startup", "/docs", "/docs/**", "/swagger-ui/**", "/redoc", "/redoc.html", "/openapi.json",
-			"/openapi.json/**", "/webjars/**", "/favicon.ico", "/error" };
-
 	private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
 	private static final AntPathMatcher PATHS = new AntPathMatcher();
@@ -54,7 +47,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
 			ProblemWriter problems) {
 		this.limiter = limiter;
 		this.properties = properties;
-		this.exempt = Stream.concat(Arrays.stream(EXEMPT), unlimited.stream()).toList();
+		this.exempt = List.copyOf(unlimited);
 		this.problems = problems;
 	}
 

@@ -30,16 +30,14 @@ import io.costlens.platform.web.ProblemWriter;
 /**
  * Who may call what. Every {@code /api} and actuator path, and every path a module
  * declares secured in its {@link EndpointRules}, needs a credential; viewers may only
- * read; everything else (service info, health probes, API docs, the paths modules declare
- * open) is open. Credentials are checked by the {@link AuthenticationProvider}s the
- * modules contribute; then the caller's rate limit applies; then the rules.
+ * read; the paths a module declares admin-only are for admins alone; everything else
+ * (service info, API docs, the paths modules declare open) is open. Credentials are
+ * checked by the {@link AuthenticationProvider}s the modules contribute; then the
+ * caller's rate limit applies; then the rules.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
-
-	/** The health probes, open although they sit under {@code /api}. */
-	static final String[] PROBES = { "/api/v2/health/live", "/api/v2/health/ready", "/api/v2/health/startup" };
 
 	/** The prefixes that always need a credential, whatever a module declares. */
 	static final String[] SECURED = { "/api/**", "/actuator/**" };
@@ -47,9 +45,10 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, List<AuthenticationProvider> providers, ProblemWriter problems,
 			RateLimitFilters rateLimit, SecurityProperties properties, List<EndpointRules> rules) throws Exception {
-		String[] open = concat(PROBES, collect(rules, EndpointRules::open));
+		String[] open = collect(rules, EndpointRules::open);
 		String[] secured = concat(SECURED, collect(rules, EndpointRules::secured));
 		String[] selfService = collect(rules, EndpointRules::selfService);
+		String[] adminOnly = collect(rules, EndpointRules::adminOnly);
 		ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
 		ApiCredentialsFilter credentials = new ApiCredentialsFilter(new ProviderManager(providers));
 		String[] writers = { Role.ADMIN.name(), Role.MEMBER.name() };
@@ -67,6 +66,8 @@ class SecurityConfiguration {
 			.addFilterAfter(new RejectBadCredentials(handlers), RateLimitFilter.class)
 			.authorizeHttpRequests((a) -> a.requestMatchers(open)
 				.permitAll()
+				.requestMatchers(adminOnly)
+				.hasRole(Role.ADMIN.name())
 				.requestMatchers(HttpMethod.GET, secured)
 				.authenticated()
 				.requestMatchers(HttpMethod.HEAD, secured)

@@ -19,8 +19,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * usually runs behind a TLS-terminating proxy, where it sees plain HTTP; browsers ignore
  * the header on plain-HTTP responses (RFC 6797 §8.1), so sending it always is harmless.
  * <li>A CSP that allows nothing on API responses; the API documentation pages (Swagger
- * UI, ReDoc) get one that allows their own scripts, inline styles, data: images and
- * fonts, and blob: workers (ReDoc's search), all from this origin only.
+ * UI, ReDoc) and the job dashboard get one that allows their own scripts, inline styles,
+ * data: images and fonts, and blob: workers (ReDoc's search), all from this origin only.
  * <li>{@code X-Frame-Options: DENY}, {@code X-Content-Type-Options: nosniff},
  * {@code Referrer-Policy: strict-origin-when-cross-origin}, a {@code Permissions-Policy}
  * that turns off device features, and {@code Cache-Control: no-store}.
@@ -46,7 +46,8 @@ final class SecurityHeaders {
 				PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
 				PathPatternRequestMatcher.withDefaults().matcher("/redoc"),
 				PathPatternRequestMatcher.withDefaults().matcher("/redoc.html"),
-				PathPatternRequestMatcher.withDefaults().matcher("/webjars/**"));
+				PathPatternRequestMatcher.withDefaults().matcher("/webjars/**"),
+				PathPatternRequestMatcher.withDefaults().matcher("/db-scheduler/**"));
 		headers
 			.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true)
 				.maxAgeInSeconds(31_536_000)

@@ -12,17 +12,17 @@ import io.costlens.platform.EndpointRules.BodySize;
  * {@link io.costlens.platform.EndpointRules}.
  *
  * @param maxBodySize the limit for every request no module names
- * @param ingestBodySize the limit for bodies carrying one message, which alone may be 1
+ * @param messageBodySize the limit for bodies carrying one message, which alone may be 1
  * MiB
  * @param batchBodySize the limit for batch and import endpoints
  */
 @ConfigurationProperties("costlens.limits")
-record LimitsProperties(@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("2MB") DataSize ingestBodySize,
+record LimitsProperties(@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("2MB") DataSize messageBodySize,
 		@DefaultValue("10MB") DataSize batchBodySize) {
 
 	DataSize sizeOf(BodySize size) {
 		return switch (size) {
-			case MESSAGE -> this.ingestBodySize;
+			case MESSAGE -> this.messageBodySize;
 			case BATCH -> this.batchBodySize;
 		};
 	}

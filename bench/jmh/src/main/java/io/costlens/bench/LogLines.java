@@ -8,7 +8,7 @@ import java.util.Random;
  * phone, address, card or IBAN) and the numbers, ids, timestamps and versions that look
  * like it. ASCII, so its size in chars is its size in UTF-8 bytes.
  */
-final class LogLines {
+public final class LogLines {
 
 	private static final String[] LINES = {
 			"2024-03-14T09:26:53.589Z INFO 4182 --- [nio-8080-exec-7] c.a.web.RequestLog : GET /api/v1/orders?page=2 200 14ms",
@@ -31,7 +31,7 @@ final class LogLines {
 	private LogLines() {
 	}
 
-	static String ofSize(int size) {
+	public static String ofSize(int size) {
 		Random random = new Random(size);
 		StringBuilder text = new StringBuilder(size + 200);
 		while (text.length() < size) {

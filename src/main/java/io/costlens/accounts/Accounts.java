@@ -1,0 +1,201 @@
+package io.costlens.accounts;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.costlens.audit.AuditEvent;
+import io.costlens.platform.Conflict;
+import io.costlens.platform.CurrentUser;
+import io.costlens.platform.Forbidden;
+import io.costlens.platform.NotFound;
+import io.costlens.platform.Role;
+import io.costlens.platform.Unauthorized;
+
+/**
+ * What other modules and the controllers do with accounts: admins list and change users;
+ * callers manage their API keys (admins anyone's). Another user's key is "not found" to
+ * everyone but admins, so its existence does not leak. Every change is audited.
+ */
+@Service
+public class Accounts {
+
+	private final UserRepository users;
+
+	private final ApiKeyRepository keys;
+
+	private final RefreshTokenRepository refreshTokens;
+
+	private final ApiKeyAuthenticationProvider cache;
+
+	private final ApplicationEventPublisher events;
+
+	private final AuthService auth;
+
+	Accounts(UserRepository users, ApiKeyRepository keys, RefreshTokenRepository refreshTokens,
+			ApiKeyAuthenticationProvider cache, ApplicationEventPublisher events, AuthService auth) {
+		this.users = users;
+		this.keys = keys;
+		this.refreshTokens = refreshTokens;
+		this.cache = cache;
+		this.events = events;
+		this.auth = auth;
+	}
+
+	/**
+	 * Signs a browser in with a password exactly as {@code POST /api/v2/auth/login} does
+	 * (same throttle, same audit entries, the same refusal for every failure) and returns
+	 * the caller with the refresh token the sign-in started, which {@link #signOut}
+	 * revokes.
+	 */
+	public SignIn signIn(String username, String password, String clientIp) {
+		String refreshToken = this.auth.login(username, password, clientIp).refreshToken();
+		UserAccount user = this.users.findByUsername(username)
+			.orElseThrow(() -> new Unauthorized(AuthService.BAD_LOGIN));
+		return new SignIn(user.asCaller(), refreshToken);
+	}
+
+	/**
+	 * Ends a browser sign-in: its refresh token family is revoked, and audited as a
+	 * logout.
+	 */
+	public void signOut(CurrentUser caller, String refreshToken, String clientIp) {
+		this.auth.logout(caller, refreshToken, clientIp);
+	}
+
+	/**
+	 * Creates a user as {@code POST /api/v2/auth/register} does (admins, unless
+	 * registration is open).
+	 */
+	public User register(@Nullable CurrentUser caller, String username, @Nullable String email, String password,
+			String clientIp) {
+		return this.auth.register(caller, username, email, password, clientIp);
+	}
+
+	/** One page of users, oldest first. */
+	public List<User> users(int page, int pageSize) {
+		return this.users.page(page, pageSize).stream().map(UserAccount::toUser).toList();
+	}
+
+	public long userCount() {
+		return this.users.count();
+	}
+
+	public User user(UUID id) {
+		return account(id).toUser();
+	}
+
+	/**
+	 * Applies the changes given (an admin's); a deactivated user's keys and tokens stop
+	 * working at once on this instance (refresh tokens everywhere).
+	 */
+	@Transactional
+	public User updateUser(CurrentUser admin, UUID id, @Nullable Role role, @Nullable String tier,
+			@Nullable Boolean active, String clientIp) {
+		UserAccount user = account(id);
+		Role newRole = (role != null) ? role : user.role();
+		boolean newActive = (active != null) ? active : user.active();
+		if (id.equals(admin.userId()) && (newRole != Role.ADMIN || !newActive)) {
+			throw new Conflict("Admins cannot demote or deactivate themselves");
+		}
+		String newTier = (tier != null) ? tier : user.tier();
+		this.users.updateAccess(id, newRole, newTier, newActive);
+		if (!newActive) {
+			this.refreshTokens.revokeAllOf(id);
+		}
+		this.cache.forgetUser(id);
+		Map<String, Object> changes = new LinkedHashMap<>();
+		changes.put("role", List.of(user.role().value(), newRole.value()));
+		changes.put("tier", List.of(user.tier(), newTier));
+		changes.put("is_active", List.of(user.active(), newActive));
+		this.events.publishEvent(
+				AuditEvent.of(admin.username(), "admin.user_updated", "update", "user", id.toString(), clientIp)
+					.with(changes));
+		return user(id);
+	}
+
+	/**
+	 * Creates a key and returns it with its one and only showing of the key material.
+	 * Only admins may pick a key's tier (e.g. {@code unlimited} for a service) or create
+	 * keys for others.
+	 */
+	@Transactional
+	public CreatedKey createKey(CurrentUser caller, @Nullable UUID userId, String name, @Nullable String tier,
+			String clientIp) {
+		UUID owner = ownerFor(caller, userId);
+		if (tier != null && !caller.isAdmin()) {
+			throw new Forbidden("Only admins choose a key's tier; a key gets its user's tier");
+		}
+		account(owner);
+		String key = ApiKeyMaterial.generate();
+		UUID id = UUID.randomUUID();
+		this.keys.insert(id, owner, name, key, tier, Instant.now());
+		this.events.publishEvent(AuditEvent
+			.of(caller.username(), "api_key.created", "create", "api_key", id.toString(), clientIp)
+			.with(Map.of("name", name, "user_id", owner.toString(), "tier", (tier != null) ? tier : "inherited")));
+		return new CreatedKey(this.keys.findById(id).orElseThrow(), key);
+	}
+
+	/** The keys of the caller, or of the user given (admins only). */
+	public List<ApiKey> keys(CurrentUser caller, @Nullable UUID userId) {
+		return this.keys.findByUser(ownerFor(caller, userId));
+	}
+
+	public ApiKey key(CurrentUser caller, UUID id) {
+		return this.keys.findById(id)
+			.filter((k) -> caller.isAdmin() || k.userId().equals(caller.userId()))
+			.orElseThrow(() -> new NotFound("No API key " + id));
+	}
+
+	/** Revokes the key; it stops working on this instance at once. */
+	@Transactional
+	public void revokeKey(CurrentUser caller, UUID id, String clientIp) {
+		ApiKey key = key(caller, id);
+		this.keys.revoke(key.id());
+		this.cache.forget(key.keyHash());
+		this.events.publishEvent(
+				AuditEvent.of(caller.username(), "api_key.revoked", "revoke", "api_key", id.toString(), clientIp)
+					.with(Map.of("name", key.name(), "user_id", key.userId().toString())));
+	}
+
+	private UserAccount account(UUID id) {
+		return this.users.findById(id).orElseThrow(() -> new NotFound("No user " + id));
+	}
+
+	private static UUID ownerFor(CurrentUser caller, @Nullable UUID userId) {
+		if (userId == null || userId.equals(caller.userId())) {
+			return caller.userId();
+		}
+		if (!caller.isAdmin()) {
+			throw new Forbidden("Only admins manage other users' API keys");
+		}
+		return userId;
+	}
+
+	/**
+	 * A new key.
+	 *
+	 * @param stored what is stored about it
+	 * @param key the key itself, shown this once
+	 */
+	public record CreatedKey(ApiKey stored, String key) {
+	}
+
+	/**
+	 * A browser sign-in.
+	 *
+	 * @param caller who signed in, with their current role and tier
+	 * @param refreshToken the refresh token the sign-in started
+	 */
+	public record SignIn(CurrentUser caller, String refreshToken) {
+	}
+
+}

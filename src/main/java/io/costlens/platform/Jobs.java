@@ -1,0 +1,282 @@
+package io.costlens.platform;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import com.github.kagkarlsson.scheduler.task.FailureHandler.ExponentialBackoffFailureHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler.MaxRetriesFailureHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import io.costlens.platform.jobs.JobThroughput;
+import io.costlens.platform.jobs.JobsProperties;
+
+/**
+ * Builds background jobs on db-scheduler and queues them. A module declares each of its
+ * jobs as a {@link Task} bean made here, so that every job logs its start, end and
+ * counts, is abandoned (and counted as failed) after {@code costlens.jobs.max-run-time},
+ * and never takes the application down when it throws:
+ * <ul>
+ * <li>a recurring job ({@link #recurring}) runs again after its interval, and a failed
+ * run is simply tried at the next one;
+ * <li>a one-off job ({@link #oneTime}) is queued with {@link #enqueue}, retried with
+ * exponential backoff up to {@code costlens.jobs.max-retries} times and then given up,
+ * optionally limited to a number of starts a minute across all instances (the rest wait
+ * in the queue; nothing is dropped).
+ * </ul>
+ * Job data is stored with Java serialization, so keep it to ids or strings.
+ */
+@Component
+public class Jobs {
+
+	private static final Logger log = LoggerFactory.getLogger(Jobs.class);
+
+	private final JobsProperties properties;
+
+	private final JobThroughput throughput;
+
+	private final ObjectProvider<Scheduler> scheduler;
+
+	Jobs(JobsProperties properties, JobThroughput throughput, ObjectProvider<Scheduler> scheduler) {
+		this.properties = properties;
+		this.throughput = throughput;
+		this.scheduler = scheduler;
+	}
+
+	/** Starts a one-off job of this kind: finish it with {@link OneTime#execute}. */
+	public <T> OneTime<T> oneTime(String name, Class<T> dataClass) {
+		return new OneTime<>(name, dataClass);
+	}
+
+	/**
+	 * A job that runs every {@code interval} (the next run starts that long after the
+	 * last one ended; the first on the first start of a new database).
+	 */
+	public RecurringTask<Void> recurring(String name, Duration interval, RecurringWork work) {
+		return Tasks.recurring(name, Schedules.fixedDelay(interval))
+			.execute((instance, context) -> run(instance, attempt(context.getExecution().consecutiveFailures),
+					work::run));
+	}
+
+	/**
+	 * Queues one execution of a one-off job to run now, unless one with this id is queued
+	 * already. Inside a transaction it is queued with it, and runs once it commits.
+	 * @return whether it was queued (false: one with this id was waiting)
+	 */
+	public <T> boolean enqueue(Task<T> task, String id, T data) {
+		Scheduler engine = this.scheduler.getObject();
+		boolean queued = engine.scheduleIfNotExists(task.instance(id, data), Instant.now());
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					engine.triggerCheckForDueExecutions();
+				}
+			});
+		}
+		else {
+			engine.triggerCheckForDueExecutions();
+		}
+		return queued;
+	}
+
+	private <T> Map<String, ?> run(TaskInstance<T> instance, int attempt, Callable<Map<String, ?>> work) {
+		String job = instance.getTaskName() + " [" + instance.getId() + "]";
+		log.info("Job {} started (attempt {})", job, attempt);
+		long started = System.nanoTime();
+		try {
+			Map<String, ?> counts = bounded(job, work);
+			log.info("Job {} finished in {} ms: {}", job, millisSince(started), describe(counts));
+			return counts;
+		}
+		catch (RuntimeException ex) {
+			log.warn("Job {} failed after {} ms (attempt {}): {}", job, millisSince(started), attempt, reasonOf(ex),
+					ex);
+			throw ex;
+		}
+	}
+
+	private Map<String, ?> bounded(String job, Callable<Map<String, ?>> work) {
+		FutureTask<Map<String, ?>> future = new FutureTask<>(work);
+		Thread.ofVirtual().name("job " + job).start(future);
+		Duration limit = this.properties.maxRunTime();
+		try {
+			return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			future.cancel(true);
+			throw new JobFailure("ran longer than " + limit + " and was abandoned", null);
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			throw (cause instanceof RuntimeException runtime) ? runtime : new JobFailure(reasonOf(cause), cause);
+		}
+		catch (InterruptedException ex) {
+			future.cancel(true);
+			Thread.currentThread().interrupt();
+			throw new JobFailure("interrupted while the scheduler stopped", ex);
+		}
+	}
+
+	private static int attempt(int consecutiveFailures) {
+		return consecutiveFailures + 1;
+	}
+
+	private static long millisSince(long started) {
+		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+	}
+
+	private static String describe(Map<String, ?> counts) {
+		if (counts.isEmpty()) {
+			return "nothing to report";
+		}
+		return counts.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + "=" + entry.getValue())
+			.collect(Collectors.joining(", "));
+	}
+
+	static String reasonOf(Throwable failure) {
+		String message = failure.getMessage();
+		return (message != null && !message.isBlank()) ? message : failure.getClass().getSimpleName();
+	}
+
+	/**
+	 * The work of a one-off job.
+	 *
+	 * @param <T> its data: an id or a string
+	 */
+	@FunctionalInterface
+	public interface Work<T> {
+
+		/**
+		 * Does the work; throwing fails this attempt.
+		 * @return counts to log, e.g. {@code rows=120}
+		 */
+		Map<String, ?> run(T data) throws Exception;
+
+	}
+
+	/** The work of a recurring job. */
+	@FunctionalInterface
+	public interface RecurringWork {
+
+		/**
+		 * Does the work; throwing fails this run (the next one comes at the next
+		 * interval).
+		 * @return counts to log, e.g. {@code deleted=3}
+		 */
+		Map<String, ?> run() throws Exception;
+
+	}
+
+	/**
+	 * A one-off job being declared.
+	 *
+	 * @param <T> its data: an id or a string
+	 */
+	public final class OneTime<T> {
+
+		private final String name;
+
+		private final Class<T> dataClass;
+
+		private int perMinute;
+
+		private BiConsumer<T, String> onGiveUp = (data, reason) -> {
+		};
+
+		OneTime(String name, Class<T> dataClass) {
+			this.name = name;
+			this.dataClass = dataClass;
+		}
+
+		/**
+		 * At most this many executions of this kind start a minute, on all instances
+		 * together; the others wait in the queue for the next minute. Zero: no limit.
+		 */
+		public OneTime<T> perMinute(int limit) {
+			this.perMinute = limit;
+			return this;
+		}
+
+		/** What to do when the last retry failed too, with the job's data and why. */
+		public OneTime<T> onGiveUp(BiConsumer<T, String> action) {
+			this.onGiveUp = action;
+			return this;
+		}
+
+		public CustomTask<T> execute(Work<T> work) {
+			JobsProperties settings = Jobs.this.properties;
+			return Tasks.custom(this.name, this.dataClass)
+				.onFailure(
+						new MaxRetriesFailureHandler<>(settings.maxRetries(),
+								new ExponentialBackoffFailureHandler<>(settings.retryBackoff(),
+										settings.retryMultiplier()),
+								this::gaveUp))
+				.execute((instance, context) -> {
+					if (this.perMinute > 0) {
+						Optional<Instant> next = Jobs.this.throughput.claim(this.name, this.perMinute, Instant.now());
+						if (next.isPresent()) {
+							log.debug("Job {} [{}] waits for {}: {} a minute started already", this.name,
+									instance.getId(), next.get(), this.perMinute);
+							return (CompletionHandler<T>) (complete, operations) -> operations.reschedule(complete,
+									next.get());
+						}
+					}
+					run(instance, attempt(context.getExecution().consecutiveFailures),
+							() -> work.run(instance.getData()));
+					return (CompletionHandler<T>) (complete, operations) -> operations.remove();
+				});
+		}
+
+		private void gaveUp(ExecutionComplete complete, ExecutionOperations<T> operations) {
+			TaskInstance<T> instance = complete.getExecution().taskInstance;
+			String reason = complete.getCause().map(Jobs::reasonOf).orElse("unknown");
+			log.error("Job {} [{}] failed {} times and was given up: {}", this.name, instance.getId(),
+					complete.getExecution().consecutiveFailures + 1, reason);
+			try {
+				this.onGiveUp.accept(instance.getData(), reason);
+			}
+			catch (RuntimeException ex) {
+				log.error("Job {} [{}]: recording the failure failed too", this.name, instance.getId(), ex);
+			}
+		}
+
+	}
+
+	/** Why a job run failed, when the work itself did not throw a runtime exception. */
+	static final class JobFailure extends RuntimeException {
+
+		JobFailure(String reason, @Nullable Throwable cause) {
+			super(reason, cause);
+		}
+
+	}
+
+}

@@ -1,0 +1,147 @@
+package io.costlens.scenarios;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.costlens.platform.InvalidFields;
+import io.costlens.platform.InvalidRequest;
+import io.costlens.platform.ItemValidator;
+
+@Tag(name = "Ingestion", description = "Log messages into a running scenario, durable before the answer")
+@RestController
+class IngestController {
+
+	static final int MAX_MESSAGE_BYTES = 1024 * 1024;
+
+	private final Ingestion ingestion;
+
+	private final ItemValidator validator;
+
+	private final JsonMapper json;
+
+	private final int maxBatch;
+
+	IngestController(Ingestion ingestion, ItemValidator validator, JsonMapper json, IngestSettings settings) {
+		this.ingestion = ingestion;
+		this.validator = validator;
+		this.json = json;
+		this.maxBatch = settings.maxBatchMessages();
+	}
+
+	@Operation(summary = "Ingest one log message; answers 202 once it is stored durably")
+	@ApiResponse(responseCode = "202", description = "stored")
+	@ApiResponse(responseCode = "400", description = "validation_error (bad X-Scenario-ID) or scenario_not_running")
+	@ApiResponse(responseCode = "404", description = "not_found: no such scenario")
+	@ApiResponse(responseCode = "503", description = "service_unavailable: too many writes waiting (Retry-After)")
+	@PostMapping("/ingest")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	LogResponse ingest(@Parameter(description = "the scenario's UUID") @RequestHeader("X-Scenario-ID") String scenario,
+			@Valid @RequestBody IngestRequest request) {
+		checkSize(request, "message");
+		return LogResponse.of(this.ingestion.ingest(scenarioId(scenario), request.toLog()));
+	}
+
+	@Operation(summary = "Ingest up to 10 000 messages (JSON array or NDJSON), all or none")
+	@ApiResponse(responseCode = "202", description = "all stored")
+	@ApiResponse(responseCode = "422", description = "validation_error listing each bad message; nothing stored")
+	@PostMapping(path = "/ingest/batch", consumes = { "application/json", "application/x-ndjson" })
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	BatchResponse ingestBatch(@RequestHeader("X-Scenario-ID") String scenario,
+			@RequestHeader(name = "Content-Type") String contentType, @RequestBody String body) {
+		UUID id = scenarioId(scenario);
+		List<IngestRequest> requests = contentType.startsWith("application/x-ndjson") ? ndjson(body) : array(body);
+		if (requests.isEmpty() || requests.size() > this.maxBatch) {
+			throw new InvalidRequest("A batch carries 1 to " + this.maxBatch + " messages, not " + requests.size());
+		}
+		this.validator.validateAll(requests);
+		for (int i = 0; i < requests.size(); i++) {
+			checkSize(requests.get(i), "[" + i + "].message");
+		}
+		List<StoredLog> stored = this.ingestion.ingestAll(id, requests.stream().map(IngestRequest::toLog).toList());
+		return new BatchResponse(stored.size(), stored.stream().map(LogResponse::of).toList());
+	}
+
+	@Operation(summary = "Wait until every accepted message is durable")
+	@PostMapping("/flush")
+	Map<String, Object> flush() {
+		return Map.of("status", "flushed", "pending", this.ingestion.flush());
+	}
+
+	private List<IngestRequest> array(String body) {
+		try {
+			return List.of(this.json.readValue(body, IngestRequest[].class));
+		}
+		catch (JacksonException ex) {
+			throw new InvalidFields(List.of(new InvalidFields.Field("body", "must be a JSON array of messages")));
+		}
+	}
+
+	private List<IngestRequest> ndjson(String body) {
+		List<IngestRequest> requests = new ArrayList<>();
+		String[] lines = body.split("\r?\n");
+		for (int i = 0; i < lines.length; i++) {
+			if (lines[i].isBlank()) {
+				continue;
+			}
+			try {
+				requests.add(this.json.readValue(lines[i], IngestRequest.class));
+			}
+			catch (JacksonException ex) {
+				throw new InvalidFields(
+						List.of(new InvalidFields.Field("line " + (i + 1), "must be one JSON object per line")));
+			}
+		}
+		return requests;
+	}
+
+	private static void checkSize(IngestRequest request, String field) {
+		if (request.message().length() > MAX_MESSAGE_BYTES / 4
+				&& request.message().getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES) {
+			throw new InvalidFields(List.of(new InvalidFields.Field(field, "must be at most 1 MiB in UTF-8")));
+		}
+	}
+
+	private static UUID scenarioId(String header) {
+		try {
+			return UUID.fromString(header.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequest("X-Scenario-ID: not a UUID");
+		}
+	}
+
+	record IngestRequest(@NotNull @NotEmpty String message, @Nullable @Size(min = 1, max = 255) String source) {
+
+		IncomingLog toLog() {
+			return new IncomingLog(this.message, (this.source != null) ? this.source : "unknown");
+		}
+
+	}
+
+	record BatchResponse(int accepted, List<LogResponse> results) {
+
+	}
+
+}

@@ -1,0 +1,153 @@
+package io.costlens.scenarios;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Scenario rows; their logs and roll-ups go with them on delete. */
+@Repository
+class ScenarioRepository {
+
+	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+	};
+
+	private static final String FILTER = """
+			where (cast(:status as varchar) is null or status = :status)
+			  and (cast(:region as varchar) is null or region = :region)
+			  and (cast(:q as varchar) is null or lower(name) like :q)""";
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	ScenarioRepository(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	void insert(Scenario s) {
+		this.jdbc.sql("""
+				insert into scenarios (id, name, description, region, status, tags, total_requests,
+				    lambda_batch_size, lambda_memory_mb, lambda_duration_ms, bedrock_model, output_tokens_ratio,
+				    created_at, updated_at, started_at, completed_at)
+				values (:id, :name, :description, :region, :status, :tags, :totalRequests, :batchSize, :memoryMb,
+				    :durationMs, :model, :ratio, :createdAt, :updatedAt, :startedAt, :completedAt)""")
+			.paramSource(params(s))
+			.update();
+	}
+
+	/**
+	 * Writes every column but {@code total_requests}, which only the log writer changes.
+	 */
+	boolean update(Scenario s, ScenarioStatus expectedStatus) {
+		return this.jdbc.sql("""
+				update scenarios set name = :name, description = :description, region = :region, status = :status,
+				    tags = :tags, lambda_batch_size = :batchSize, lambda_memory_mb = :memoryMb,
+				    lambda_duration_ms = :durationMs, bedrock_model = :model, output_tokens_ratio = :ratio,
+				    updated_at = :updatedAt, started_at = :startedAt, completed_at = :completedAt
+				where id = :id and status = :expectedStatus""")
+			.paramSource(params(s).addValue("expectedStatus", expectedStatus.value()))
+			.update() == 1;
+	}
+
+	Optional<Scenario> findById(UUID id) {
+		return this.jdbc.sql("select * from scenarios where id = :id").param("id", id).query(this::map).optional();
+	}
+
+	Optional<ScenarioStatus> findStatus(UUID id) {
+		return this.jdbc.sql("select status from scenarios where id = :id")
+			.param("id", id)
+			.query((rs, n) -> ScenarioStatus.of(rs.getString(1)))
+			.optional();
+	}
+
+	List<Scenario> find(ScenarioFilter filter, int offset, int limit) {
+		return filtered("select * from scenarios " + FILTER + " order by created_at desc, id offset " + offset
+				+ " rows fetch next " + limit + " rows only", filter)
+			.query(this::map)
+			.list();
+	}
+
+	long count(ScenarioFilter filter) {
+		return filtered("select count(*) from scenarios " + FILTER, filter).query(Long.class).single();
+	}
+
+	boolean nameTaken(String name, @Nullable UUID except) {
+		return this.jdbc.sql("select count(*) from scenarios where name = :name and id <> :except")
+			.param("name", name)
+			.param("except", (except != null) ? except : new UUID(0, 0))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	void delete(UUID id) {
+		this.jdbc.sql("delete from scenario_rollups where scenario_id = :id").param("id", id).update();
+		this.jdbc.sql("delete from scenario_logs where scenario_id = :id").param("id", id).update();
+		this.jdbc.sql("delete from scenarios where id = :id").param("id", id).update();
+	}
+
+	private JdbcClient.StatementSpec filtered(String sql, ScenarioFilter filter) {
+		String q = (filter.nameContains() != null)
+				? "%" + filter.nameContains().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%" : null;
+		return this.jdbc.sql(sql)
+			.param("status", (filter.status() != null) ? filter.status().value() : null)
+			.param("region", filter.region())
+			.param("q", q);
+	}
+
+	private MapSqlParameterSource params(Scenario s) {
+		CostModel cost = s.costModel();
+		return new MapSqlParameterSource().addValue("id", s.id())
+			.addValue("name", s.name())
+			.addValue("description", s.description())
+			.addValue("region", s.region())
+			.addValue("status", s.status().value())
+			.addValue("tags", this.json.writeValueAsString(s.tags()))
+			.addValue("totalRequests", s.totalRequests())
+			.addValue("batchSize", cost.lambdaBatchSize())
+			.addValue("memoryMb", cost.lambdaMemoryMb())
+			.addValue("durationMs", cost.lambdaDurationMs())
+			.addValue("model", cost.bedrockModel())
+			.addValue("ratio", cost.outputTokensRatio())
+			.addValue("createdAt", utc(s.createdAt()))
+			.addValue("updatedAt", utc(s.updatedAt()))
+			.addValue("startedAt", utc(s.startedAt()))
+			.addValue("completedAt", utc(s.completedAt()));
+	}
+
+	private Scenario map(ResultSet rs, int row) throws SQLException {
+		CostModel cost = new CostModel(rs.getInt("lambda_batch_size"), rs.getInt("lambda_memory_mb"),
+				rs.getInt("lambda_duration_ms"), rs.getString("bedrock_model"),
+				rs.getBigDecimal("output_tokens_ratio").stripTrailingZeros());
+		return new Scenario(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("description"),
+				rs.getString("region"), ScenarioStatus.of(rs.getString("status")),
+				this.json.readValue(rs.getString("tags"), STRINGS), rs.getLong("total_requests"), cost,
+				instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "started_at"),
+				instant(rs, "completed_at"));
+	}
+
+	@SuppressWarnings("NullAway")
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
+		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
+	}
+
+}
