@@ -22,21 +22,23 @@ import org.springframework.dao.TransientDataAccessException;
 
 /**
  * Group commit for a write path: request threads hand their items over, one writer thread
- * takes whatever is waiting (up to {@link Settings#maxBatchSize()} items, optionally
- * lingering {@link Settings#maxWait()} for more), writes them with one call of the
- * {@link BatchWriter} (one transaction), and only then completes every waiting request.
- * So a request is answered after its data is durable, and many concurrent requests share
- * one commit instead of paying one each.
+ * takes whatever is waiting (up to {@link GroupCommitProperties#maxBatchSize()} items,
+ * optionally lingering {@link GroupCommitProperties#maxWait()} for more), writes them
+ * with one call of the {@link BatchWriter} (one transaction), and only then completes
+ * every waiting request. So a request is answered after its data is durable, and many
+ * concurrent requests share one commit instead of paying one each.
  * <p>
- * The queue is bounded by {@link Settings#capacity()} items: a submit that does not fit
- * is refused at once with {@link Overloaded} (503, {@code Retry-After}); nothing accepted
- * is ever dropped. Items submitted together ({@link #submitAll}) always go into the same
- * transaction, so a batch request is all-or-nothing. A write that fails with a transient
- * database error (a deadlock, or another instance winning the race to insert the same
- * roll-up row: {@link TransientDataAccessException}, {@link DuplicateKeyException}) is
- * retried up to {@link Settings#maxAttempts()} times; any other failure fails every
- * request of that batch, so the writer must only be given items that were validated
- * before.
+ * The queue is bounded by {@link GroupCommitProperties#capacity()} items: a submit that
+ * does not fit is refused at once with {@link Overloaded} (503, {@code Retry-After});
+ * nothing accepted is ever dropped. Items submitted together ({@link #submitAll}) always
+ * go into the same transaction, so a batch request is all-or-nothing. A write that fails
+ * with a transient database error (a deadlock, or another instance winning the race to
+ * insert the same roll-up row: {@link TransientDataAccessException},
+ * {@link DuplicateKeyException}) is retried up to
+ * {@link GroupCommitProperties#maxAttempts()} times, pausing
+ * {@link GroupCommitProperties#retryBackoff()} (doubled each time) between attempts; any
+ * other failure fails every request of that batch, so the writer must only be given items
+ * that were validated before.
  * <p>
  * {@link #close()} stops taking items, writes everything already accepted and stops the
  * writer thread; a Spring bean gets it called at shutdown.
@@ -50,7 +52,7 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
 
 	private final String name;
 
-	private final Settings settings;
+	private final GroupCommitProperties settings;
 
 	private final BatchWriter<T, R> writer;
 
@@ -69,7 +71,7 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
 
 	private @Nullable Entry<T, R> carried;
 
-	private GroupCommitter(String name, Settings settings, BatchWriter<T, R> writer) {
+	private GroupCommitter(String name, GroupCommitProperties settings, BatchWriter<T, R> writer) {
 		this.name = name;
 		this.settings = settings;
 		this.writer = writer;
@@ -84,7 +86,8 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
 	 * @param writer writes one batch in one transaction
 	 * @return the running committer
 	 */
-	public static <T, R> GroupCommitter<T, R> start(String name, Settings settings, BatchWriter<T, R> writer) {
+	public static <T, R> GroupCommitter<T, R> start(String name, GroupCommitProperties settings,
+			BatchWriter<T, R> writer) {
 		GroupCommitter<T, R> committer = new GroupCommitter<>(name, settings, writer);
 		committer.thread.start();
 		return committer;
@@ -103,7 +106,7 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
 
 	/**
 	 * Queues items that are written in one transaction, all or none.
-	 * @param items the items to write, at most {@link Settings#capacity()}
+	 * @param items the items to write, at most {@link GroupCommitProperties#capacity()}
 	 * @return completes with one result per item, in order, once committed
 	 * @throws Overloaded when they do not fit in the queue now or the committer is closed
 	 * @throws IllegalArgumentException when there are more than the queue can ever hold
@@ -129,7 +132,7 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
 	 * @param item the item to write
 	 * @return the item's result
 	 * @throws Overloaded when the queue is full, or the write did not commit within
-	 * {@link Settings#commitTimeout()} (it may still commit later)
+	 * {@link GroupCommitProperties#commitTimeout()} (it may still commit later)
 	 */
 	public R write(T item) {
 		return await(submit(item));
@@ -158,6 +161,15 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
 	}
 
 	/**
+	 * Waits until everything submitted before this call has been written (or failed).
+	 * @throws Overloaded when that takes longer than
+	 * {@link GroupCommitProperties#commitTimeout()}
+	 */
+	public void awaitFlush() {
+		await(flush(), "Not every write accepted before was confirmed in time; they may still be stored");
+	}
+
+	/**
 	 * The number of items accepted and not yet written.
 	 * @return items waiting or being written
 	 */
@@ -167,7 +179,7 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
 
 	/**
 	 * Stops accepting items, writes every item already accepted, and stops the writer
-	 * thread (waiting for it up to {@link Settings#commitTimeout()}).
+	 * thread (waiting for it up to {@link GroupCommitProperties#commitTimeout()}).
 	 */
 	@Override
 	public void close() {
@@ -205,12 +217,15 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
 	}
 
 	private <V> V await(CompletableFuture<V> future) {
+		return await(future, "The write was not confirmed in time; it may still be stored");
+	}
+
+	private <V> V await(CompletableFuture<V> future, String timeoutMessage) {
 		try {
 			return future.get(this.settings.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {
-			throw new Overloaded("The write was not confirmed in time; it may still be stored",
-					this.settings.retryAfter());
+			throw new Overloaded(timeoutMessage, this.settings.retryAfter());
 		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException failure) {
@@ -286,43 +301,39 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Writes one batch, frees its room in the queue, then answers each of its requests.
+	 */
 	private void commit(List<Entry<T, R>> batch) {
-		List<T> items = new ArrayList<>();
-		for (Entry<T, R> entry : batch) {
-			items.addAll(entry.items());
-		}
-		List<R> results = List.of();
-		Throwable failure = null;
-		if (!items.isEmpty()) {
-			long started = System.nanoTime();
-			try {
-				results = writeWithRetries(items);
-				log.trace("Group commit {}: wrote {} items from {} requests in {} µs", this.name, items.size(),
-						batch.size(), (System.nanoTime() - started) / 1000);
-			}
-			catch (RuntimeException | Error ex) {
-				log.warn("Group commit {}: a batch of {} items failed", this.name, items.size(), ex);
-				failure = ex;
-			}
-		}
+		List<T> items = batch.stream().<T>flatMap((entry) -> entry.items().stream()).toList();
+		Written<R> written = items.isEmpty() ? new Written<>(List.of(), null) : write(items, batch.size());
 		this.space.release(items.size());
 		int offset = 0;
 		for (Entry<T, R> entry : batch) {
 			int size = entry.items().size();
-			if (failure != null) {
-				entry.future().completeExceptionally(failure);
-			}
-			else {
-				entry.future().complete(List.copyOf(results.subList(offset, offset + size)));
-			}
+			written.complete(entry.future(), offset, size);
 			offset += size;
+		}
+	}
+
+	private Written<R> write(List<T> items, int requests) {
+		long started = System.nanoTime();
+		try {
+			List<R> results = writeWithRetries(items);
+			log.trace("Group commit {}: wrote {} items from {} requests in {} µs", this.name, items.size(), requests,
+					(System.nanoTime() - started) / 1000);
+			return new Written<>(results, null);
+		}
+		catch (RuntimeException | Error ex) {
+			log.warn("Group commit {}: a batch of {} items failed", this.name, items.size(), ex);
+			return new Written<>(List.of(), ex);
 		}
 	}
 
 	private List<R> writeWithRetries(List<T> items) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				List<R> results = this.writer.write(List.copyOf(items));
+				List<R> results = this.writer.write(items);
 				if (results.size() != items.size()) {
 					throw new IllegalStateException("The writer of " + this.name + " returned " + results.size()
 							+ " results for " + items.size() + " items");
@@ -334,7 +345,18 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
 					throw ex;
 				}
 				log.debug("Group commit {}: attempt {} failed, retrying", this.name, attempt, ex);
+				pause(this.settings.backoffAfter(attempt));
 			}
+		}
+	}
+
+	/** Lets the conflicting transaction finish before the next attempt. */
+	private static void pause(Duration backoff) {
+		try {
+			Thread.sleep(backoff);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -360,43 +382,6 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
 	}
 
 	/**
-	 * How a group committer batches and waits.
-	 *
-	 * @param capacity the most items that may wait; more is refused with 503
-	 * @param maxBatchSize the most items per transaction (items submitted together are
-	 * never split, so a larger group makes a larger transaction)
-	 * @param maxWait how long the writer lingers for more items once it has one; zero
-	 * takes only what is already waiting, which batches well under load without adding
-	 * latency when idle
-	 * @param commitTimeout how long {@link #write} waits for a commit before answering
-	 * 503
-	 * @param maxAttempts how often a batch is tried when it fails transiently
-	 * @param retryAfter what a 503 tells the client to wait
-	 */
-	public record Settings(int capacity, int maxBatchSize, Duration maxWait, Duration commitTimeout, int maxAttempts,
-			Duration retryAfter) {
-
-		public Settings {
-			if (capacity < 1 || maxBatchSize < 1 || maxAttempts < 1) {
-				throw new IllegalArgumentException("capacity, maxBatchSize and maxAttempts must be at least 1");
-			}
-			if (maxWait.isNegative() || !commitTimeout.isPositive()) {
-				throw new IllegalArgumentException("maxWait must not be negative and commitTimeout must be positive");
-			}
-		}
-
-		/**
-		 * 10 000 items queued, 1 000 per transaction, no lingering, 30 s commit timeout,
-		 * 3 attempts, retry after 1 s.
-		 * @return the defaults
-		 */
-		public static Settings defaults() {
-			return new Settings(10_000, 1_000, Duration.ZERO, Duration.ofSeconds(30), 3, Duration.ofSeconds(1));
-		}
-
-	}
-
-	/**
 	 * Items submitted together and the future of their requests; the poison entry ends
 	 * the writer.
 	 */
@@ -408,6 +393,25 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
 
 		static <T, R> Entry<T, R> poison() {
 			return new Entry<>(List.of(), new CompletableFuture<>(), true);
+		}
+
+	}
+
+	/**
+	 * The results of a batch's items, or why it failed.
+	 *
+	 * @param results one per item, in order; empty when the batch failed
+	 * @param failure what failed the whole batch, or {@code null}
+	 */
+	private record Written<R>(List<R> results, @Nullable Throwable failure) {
+
+		void complete(CompletableFuture<List<R>> request, int offset, int size) {
+			if (this.failure != null) {
+				request.completeExceptionally(this.failure);
+			}
+			else {
+				request.complete(List.copyOf(this.results.subList(offset, offset + size)));
+			}
 		}
 
 	}

@@ -1,6 +1,5 @@
 package io.costlens.scenarios;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,7 +11,6 @@ import io.costlens.platform.GroupCommitter;
 
 /** The one group committer that writes every ingested log of this instance. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IngestSettings.class)
 class IngestConfiguration {
 
 	/** Ingest and flush need a credential; a batch may carry up to 10 MiB. */
@@ -26,9 +24,10 @@ class IngestConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	GroupCommitter<StoredLog, Boolean> logCommitter(IngestSettings settings, JdbcTemplate jdbc,
+	GroupCommitter<StoredLog, LogWriter.Outcome> logCommitter(ScenariosProperties properties, JdbcTemplate jdbc,
 			TransactionTemplate transactions) {
-		return GroupCommitter.start("scenario-logs", settings.committer(), new LogWriter(jdbc, transactions));
+		return GroupCommitter.start("scenario-logs", properties.ingest().groupCommit(),
+				new LogWriter(jdbc, transactions));
 	}
 
 }

@@ -1,9 +1,12 @@
 package io.costlens.scenarios;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,11 +46,11 @@ class IngestController {
 
 	private final int maxBatch;
 
-	IngestController(Ingestion ingestion, ItemValidator validator, JsonMapper json, IngestSettings settings) {
+	IngestController(Ingestion ingestion, ItemValidator validator, JsonMapper json, ScenariosProperties properties) {
 		this.ingestion = ingestion;
 		this.validator = validator;
 		this.json = json;
-		this.maxBatch = settings.maxBatchMessages();
+		this.maxBatch = properties.ingest().maxBatchMessages();
 	}
 
 	@Operation(summary = "Ingest one log message; answers 202 once it is stored durably")
@@ -69,11 +72,11 @@ class IngestController {
 	@PostMapping(path = "/ingest/batch", consumes = { "application/json", "application/x-ndjson" })
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	BatchResponse ingestBatch(@RequestHeader("X-Scenario-ID") String scenario,
-			@RequestHeader(name = "Content-Type") String contentType, @RequestBody String body) {
+			@RequestHeader(name = "Content-Type") String contentType, InputStream body) throws IOException {
 		UUID id = scenarioId(scenario);
 		List<IngestRequest> requests = contentType.startsWith("application/x-ndjson") ? ndjson(body) : array(body);
-		if (requests.isEmpty() || requests.size() > this.maxBatch) {
-			throw new InvalidRequest("A batch carries 1 to " + this.maxBatch + " messages, not " + requests.size());
+		if (requests.isEmpty()) {
+			throw tooMany(0);
 		}
 		this.validator.validateAll(requests);
 		for (int i = 0; i < requests.size(); i++) {
@@ -83,37 +86,54 @@ class IngestController {
 		return new BatchResponse(stored.size(), stored.stream().map(LogResponse::of).toList());
 	}
 
-	@Operation(summary = "Wait until every accepted message is durable")
+	@Operation(summary = "Wait until every message accepted before is durable",
+			description = "Waits at most costlens.scenarios.ingest.group-commit.commit-timeout (30 s by default).")
+	@ApiResponse(responseCode = "503", description = "service_unavailable: not all written in time (Retry-After)")
 	@PostMapping("/flush")
-	Map<String, Object> flush() {
-		return Map.of("status", "flushed", "pending", this.ingestion.flush());
+	FlushResponse flush() {
+		return new FlushResponse("flushed", this.ingestion.flush());
 	}
 
-	private List<IngestRequest> array(String body) {
+	private List<IngestRequest> array(InputStream body) {
 		try {
-			return List.of(this.json.readValue(body, IngestRequest[].class));
+			IngestRequest[] requests = this.json.readValue(body, IngestRequest[].class);
+			if (requests.length > this.maxBatch) {
+				throw tooMany(requests.length);
+			}
+			return List.of(requests);
 		}
 		catch (JacksonException ex) {
 			throw new InvalidFields(List.of(new InvalidFields.Field("body", "must be a JSON array of messages")));
 		}
 	}
 
-	private List<IngestRequest> ndjson(String body) {
+	/** Reads one message per line as the body streams in; blank lines are skipped. */
+	private List<IngestRequest> ndjson(InputStream body) throws IOException {
 		List<IngestRequest> requests = new ArrayList<>();
-		String[] lines = body.split("\r?\n");
-		for (int i = 0; i < lines.length; i++) {
-			if (lines[i].isBlank()) {
+		BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+		int number = 0;
+		for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+			number++;
+			if (line.isBlank()) {
 				continue;
 			}
+			if (requests.size() == this.maxBatch) {
+				throw tooMany(requests.size() + 1);
+			}
 			try {
-				requests.add(this.json.readValue(lines[i], IngestRequest.class));
+				requests.add(this.json.readValue(line, IngestRequest.class));
 			}
 			catch (JacksonException ex) {
 				throw new InvalidFields(
-						List.of(new InvalidFields.Field("line " + (i + 1), "must be one JSON object per line")));
+						List.of(new InvalidFields.Field("line " + number, "must be one JSON object per line")));
 			}
 		}
 		return requests;
+	}
+
+	private InvalidRequest tooMany(int count) {
+		return new InvalidRequest("A batch carries 1 to " + this.maxBatch + " messages, not "
+				+ ((count > this.maxBatch) ? "more" : String.valueOf(count)));
 	}
 
 	private static void checkSize(IngestRequest request, String field) {
@@ -141,6 +161,16 @@ class IngestController {
 	}
 
 	record BatchResponse(int accepted, List<LogResponse> results) {
+
+	}
+
+	/**
+	 * The answer to a flush.
+	 *
+	 * @param status always {@code flushed}
+	 * @param pending messages accepted since the flush began and not yet written
+	 */
+	record FlushResponse(String status, int pending) {
 
 	}
 

@@ -28,13 +28,13 @@ class Ingestion {
 
 	private final Inspection inspector;
 
-	private final GroupCommitter<StoredLog, Boolean> committer;
+	private final GroupCommitter<StoredLog, LogWriter.Outcome> committer;
 
 	private final Counter ingested;
 
 	private final Counter piiFound;
 
-	Ingestion(RunningScenarios running, Inspection inspector, GroupCommitter<StoredLog, Boolean> committer,
+	Ingestion(RunningScenarios running, Inspection inspector, GroupCommitter<StoredLog, LogWriter.Outcome> committer,
 			MeterRegistry meters) {
 		this.running = running;
 		this.inspector = inspector;
@@ -55,8 +55,7 @@ class Ingestion {
 		List<StoredLog> stored = ((logs.size() >= PARALLEL_FROM) ? logs.parallelStream() : logs.stream())
 			.map((log) -> inspect(scenarioId, log))
 			.toList();
-		List<Boolean> written = this.committer.writeAll(stored);
-		if (written.contains(Boolean.FALSE)) {
+		if (this.committer.writeAll(stored).contains(LogWriter.Outcome.SCENARIO_NOT_RUNNING)) {
 			throw this.running.refusal(scenarioId);
 		}
 		this.ingested.increment(stored.size());
@@ -65,11 +64,11 @@ class Ingestion {
 	}
 
 	/**
-	 * Waits until every message accepted before has been written; returns what is still
-	 * pending.
+	 * Waits until every message accepted before has been written, at most the commit
+	 * timeout; returns how many accepted since are still pending.
 	 */
 	int flush() {
-		this.committer.flush().join();
+		this.committer.awaitFlush();
 		return this.committer.pending();
 	}
 

@@ -2,7 +2,7 @@ package io.costlens.scenarios;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +19,9 @@ import io.costlens.platform.GroupCommitter;
  * Writes one batch of logs in one transaction: the {@code total_requests} of each
  * scenario (only while it is running: the row lock orders this against a concurrent
  * stop), the log rows as one JDBC batch, and one upsert per touched (scenario, hour)
- * roll-up. Answers per log whether it was stored.
+ * roll-up. Answers per log what became of it.
  */
-class LogWriter implements GroupCommitter.BatchWriter<StoredLog, Boolean> {
+class LogWriter implements GroupCommitter.BatchWriter<StoredLog, LogWriter.Outcome> {
 
 	private static final String COUNT = """
 			update scenarios set total_requests = total_requests + ? where id = ? and status = 'running'""";
@@ -55,22 +55,25 @@ class LogWriter implements GroupCommitter.BatchWriter<StoredLog, Boolean> {
 	}
 
 	@Override
-	public List<Boolean> write(List<StoredLog> logs) {
+	public List<Outcome> write(List<StoredLog> logs) {
 		return this.transactions.execute((status) -> writeInTransaction(logs));
 	}
 
-	private List<Boolean> writeInTransaction(List<StoredLog> logs) {
+	private List<Outcome> writeInTransaction(List<StoredLog> logs) {
 		Set<UUID> refused = countRequests(logs);
 		List<StoredLog> accepted = logs.stream().filter((l) -> !refused.contains(l.scenarioId())).toList();
 		if (!accepted.isEmpty()) {
 			this.jdbc.batchUpdate(INSERT, accepted.stream().map(LogWriter::row).toList());
 			this.jdbc.batchUpdate(ROLLUP, rollups(accepted));
 		}
-		return logs.stream().map((l) -> !refused.contains(l.scenarioId())).toList();
+		return logs.stream()
+			.map((l) -> refused.contains(l.scenarioId()) ? Outcome.SCENARIO_NOT_RUNNING : Outcome.STORED)
+			.toList();
 	}
 
 	/**
 	 * Adds each scenario's logs to its total; returns the scenarios that are not running.
+	 * Scenarios are updated in id order, for the reason roll-ups are.
 	 */
 	private Set<UUID> countRequests(List<StoredLog> logs) {
 		Map<UUID, Long> counts = new TreeMap<>();
@@ -87,30 +90,68 @@ class LogWriter implements GroupCommitter.BatchWriter<StoredLog, Boolean> {
 		return refused;
 	}
 
+	/**
+	 * One upsert per touched (scenario, hour), in that order: every writer (on every
+	 * instance) locks roll-up rows in the same order, so two of them never deadlock.
+	 */
 	private static List<Object[]> rollups(List<StoredLog> logs) {
-		Map<String, long[]> buckets = new TreeMap<>();
-		Map<String, Object[]> keys = new TreeMap<>();
-		for (StoredLog log : logs) {
-			Instant hour = log.receivedAt().truncatedTo(ChronoUnit.HOURS);
-			String key = log.scenarioId() + "/" + hour;
-			keys.putIfAbsent(key, new Object[] { log.scenarioId(), ScenarioRepository.utc(hour) });
-			long[] sums = buckets.computeIfAbsent(key, (k) -> new long[5]);
-			sums[0]++;
-			sums[1] += log.sizeBytes();
-			sums[2] += log.tokenCount();
-			sums[3] += log.sqsBlocks();
-			sums[4] += log.hasPii() ? 1 : 0;
-		}
-		List<Object[]> rows = new ArrayList<>();
-		buckets.forEach((key, s) -> rows
-			.add(new Object[] { keys.get(key)[0], keys.get(key)[1], s[0], s[1], s[2], s[3], s[4] }));
-		return rows;
+		Map<RollupKey, RollupDelta> rows = new TreeMap<>();
+		logs.forEach((log) -> rows.merge(RollupKey.of(log), RollupDelta.of(log), RollupDelta::plus));
+		return rows.entrySet().stream().map((row) -> row.getValue().args(row.getKey())).toList();
 	}
 
 	private static Object[] row(StoredLog l) {
 		return new Object[] { l.id(), l.scenarioId(), ScenarioRepository.utc(l.receivedAt()), l.messageHash(),
 				l.messagePreview(), l.source(), l.sizeBytes(), l.hasPii(), String.join(",", l.piiTypes()),
 				l.tokenCount(), l.sqsBlocks() };
+	}
+
+	/** What became of one log of a batch. */
+	enum Outcome {
+
+		/** Stored, and counted in its scenario's total and roll-up. */
+		STORED,
+
+		/** Refused: its scenario stopped (or was deleted) before the batch committed. */
+		SCENARIO_NOT_RUNNING
+
+	}
+
+	/** The roll-up row a log adds to: its scenario's hour. */
+	private record RollupKey(UUID scenarioId, Instant hour) implements Comparable<RollupKey> {
+
+		private static final Comparator<RollupKey> ORDER = Comparator.comparing(RollupKey::scenarioId)
+			.thenComparing(RollupKey::hour);
+
+		static RollupKey of(StoredLog log) {
+			return new RollupKey(log.scenarioId(), log.receivedAt().truncatedTo(ChronoUnit.HOURS));
+		}
+
+		@Override
+		public int compareTo(RollupKey other) {
+			return ORDER.compare(this, other);
+		}
+
+	}
+
+	/** What a batch adds to one roll-up row. */
+	private record RollupDelta(long requests, long bytes, long tokens, long sqsBlocks, long piiCount) {
+
+		static RollupDelta of(StoredLog log) {
+			return new RollupDelta(1, log.sizeBytes(), log.tokenCount(), log.sqsBlocks(), log.hasPii() ? 1 : 0);
+		}
+
+		RollupDelta plus(RollupDelta other) {
+			return new RollupDelta(this.requests + other.requests, this.bytes + other.bytes, this.tokens + other.tokens,
+					this.sqsBlocks + other.sqsBlocks, this.piiCount + other.piiCount);
+		}
+
+		/** The parameters of the {@code ROLLUP} upsert, in its order. */
+		Object[] args(RollupKey key) {
+			return new Object[] { key.scenarioId(), ScenarioRepository.utc(key.hour()), this.requests, this.bytes,
+					this.tokens, this.sqsBlocks, this.piiCount };
+		}
+
 	}
 
 }

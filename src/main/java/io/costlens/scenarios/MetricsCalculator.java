@@ -80,9 +80,7 @@ class MetricsCalculator {
 
 		private @Nullable BigDecimal bedrock;
 
-		private final Map<Instant, long[]> buckets = new LinkedHashMap<>();
-
-		private final Map<Instant, BigDecimal> bucketCosts = new LinkedHashMap<>();
+		private final Map<Instant, ScenarioMetrics.Bucket> buckets = new LinkedHashMap<>();
 
 		private final Map<PriceKey, List<Instant>> missing = new LinkedHashMap<>();
 
@@ -109,11 +107,9 @@ class MetricsCalculator {
 			cost.missing()
 				.forEach((key) -> this.missing.computeIfAbsent(key, (k) -> new ArrayList<>()).add(hour.hour()));
 			Instant bucket = this.granularity.bucketOf(hour.hour());
-			long[] sums = this.buckets.computeIfAbsent(bucket, (b) -> new long[3]);
-			sums[0] += hour.requests();
-			sums[1] += hour.tokens();
-			sums[2] += hour.sqsBlocks();
-			this.bucketCosts.merge(bucket, cost.total(), BigDecimal::add);
+			this.buckets.merge(bucket,
+					new ScenarioMetrics.Bucket(bucket, hour.requests(), hour.tokens(), hour.sqsBlocks(), cost.total()),
+					ScenarioMetrics.Bucket::plus);
 		}
 
 		ScenarioMetrics result(UUID scenarioId, Instant from, Instant to) {
@@ -123,9 +119,7 @@ class MetricsCalculator {
 			List<ScenarioMetrics.ServiceCost> costs = List.of(new ScenarioMetrics.ServiceCost("SQS", this.sqs),
 					new ScenarioMetrics.ServiceCost("Lambda", this.lambda),
 					new ScenarioMetrics.ServiceCost("Bedrock", this.bedrock));
-			List<ScenarioMetrics.Bucket> series = new ArrayList<>();
-			this.buckets.forEach((start, s) -> series
-				.add(new ScenarioMetrics.Bucket(start, s[0], s[1], s[2], this.bucketCosts.get(start))));
+			List<ScenarioMetrics.Bucket> series = List.copyOf(this.buckets.values());
 			List<String> warnings = new ArrayList<>();
 			this.missing.forEach((key,
 					hours) -> warnings.add("No price for " + key + " in force at " + hours.get(0)

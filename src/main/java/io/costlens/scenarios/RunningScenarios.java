@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The quick check request threads make before inspecting a message: is the scenario there
- * and running? Only "running" is remembered, for {@link IngestSettings#runningCacheTtl()}
- * (and forgotten at once when this instance stops or deletes the scenario), so a scenario
- * takes logs the moment it starts. The log writer checks again in its transaction, so a
- * stop on another instance takes effect when it commits; this only saves a query per
- * request.
+ * and running? Only "running" is remembered, for
+ * {@link ScenariosProperties.Ingest#runningCacheTtl()} (and forgotten at once when this
+ * instance stops or deletes the scenario), so a scenario takes logs the moment it starts.
+ * The log writer checks again in its transaction, so a stop on another instance takes
+ * effect when it commits; this only saves a query per request.
  */
 @Component
 class RunningScenarios {
@@ -23,9 +23,12 @@ class RunningScenarios {
 
 	private final Cache<UUID, Boolean> running;
 
-	RunningScenarios(ScenarioRepository scenarios, IngestSettings settings) {
+	RunningScenarios(ScenarioRepository scenarios, ScenariosProperties properties) {
 		this.scenarios = scenarios;
-		this.running = Caffeine.newBuilder().expireAfterWrite(settings.runningCacheTtl()).maximumSize(10_000).build();
+		this.running = Caffeine.newBuilder()
+			.expireAfterWrite(properties.ingest().runningCacheTtl())
+			.maximumSize(10_000)
+			.build();
 	}
 
 	/** Throws unless the scenario exists and (as far as recently known) is running. */

@@ -62,6 +62,12 @@ public record ScenarioMetrics(UUID scenarioId, Granularity granularity, Instant 
 	 */
 	public record Bucket(Instant start, long requests, long tokens, long sqsBlocks, BigDecimal cost) {
 
+		/** This bucket with another part of the same bucket added. */
+		Bucket plus(Bucket other) {
+			return new Bucket(this.start, this.requests + other.requests, this.tokens + other.tokens,
+					this.sqsBlocks + other.sqsBlocks, this.cost.add(other.cost));
+		}
+
 	}
 
 }

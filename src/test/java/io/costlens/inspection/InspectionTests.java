@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class InspectionTests {
 
-	private static final TokenCounter COUNTER = new TokenCounter(TokenEncoding.CL100K_BASE);
-
-	private static final Inspection INSPECTOR = new Inspection(new PiiDetector(), COUNTER);
+	private static final Inspection INSPECTOR = new Inspection(new PiiDetector(),
+			new TokenCounter(TokenEncoding.CL100K_BASE));
 
 	@Test
 	void hashesTheUtf8MessageWithSha256() {
@@ -35,7 +34,8 @@ class InspectionTests {
 		InspectedMessage inspection = INSPECTOR.inspect("login ok for a@example.com from 10.0.0.1");
 		assertThat(inspection.hasPii()).isTrue();
 		assertThat(inspection.piiTypes()).containsExactly(PiiType.EMAIL, PiiType.IP_ADDRESS);
-		assertThat(inspection.tokenCount()).isEqualTo(COUNTER.count("login ok for a@example.com from 10.0.0.1"));
+		// tiktoken 1.0.22: len(cl100k_base.encode_ordinary(message)) == 15
+		assertThat(inspection.tokenCount()).isEqualTo(15);
 		assertThat(inspection.preview()).isEqualTo("login ok for [EMAIL] from [IP_ADDRESS]");
 	}
 

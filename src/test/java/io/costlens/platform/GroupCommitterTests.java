@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
 
-import io.costlens.platform.GroupCommitter.Settings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -151,6 +149,23 @@ class GroupCommitterTests {
 	}
 
 	@Test
+	void waitsLongerBeforeEachFurtherAttempt() {
+		List<Long> attempts = new ArrayList<>();
+		GroupCommitter<Integer, String> committer = start(new GroupCommitProperties(100, 100, Duration.ZERO,
+				Duration.ofSeconds(30), 3, Duration.ofMillis(50), Duration.ofSeconds(1)), (items) -> {
+					attempts.add(System.nanoTime());
+					if (attempts.size() < 3) {
+						throw new CannotAcquireLockException("deadlock");
+					}
+					return items.stream().map((i) -> "ok " + i).toList();
+				});
+
+		assertThat(committer.write(7)).isEqualTo("ok 7");
+		assertThat(attempts.get(1) - attempts.get(0)).isGreaterThanOrEqualTo(Duration.ofMillis(50).toNanos());
+		assertThat(attempts.get(2) - attempts.get(1)).isGreaterThanOrEqualTo(Duration.ofMillis(100).toNanos());
+	}
+
+	@Test
 	void givesUpAfterTheLastAttempt() {
 		AtomicInteger attempts = new AtomicInteger();
 		GroupCommitter<Integer, String> committer = start(settings(100, 100), (items) -> {
@@ -196,8 +211,8 @@ class GroupCommitterTests {
 	@Test
 	void answersWithOverloadedWhenACommitTakesTooLong() {
 		CountDownLatch release = new CountDownLatch(1);
-		GroupCommitter<Integer, String> committer = start(
-				new Settings(10, 10, Duration.ZERO, Duration.ofMillis(200), 1, Duration.ofSeconds(2)), (items) -> {
+		GroupCommitter<Integer, String> committer = start(new GroupCommitProperties(10, 10, Duration.ZERO,
+				Duration.ofMillis(200), 1, Duration.ZERO, Duration.ofSeconds(2)), (items) -> {
 					await(release);
 					return items.stream().map(String::valueOf).toList();
 				});
@@ -211,6 +226,28 @@ class GroupCommitterTests {
 	}
 
 	@Test
+	void givesUpWaitingForAFlushAfterTheCommitTimeout() {
+		CountDownLatch release = new CountDownLatch(1);
+		GroupCommitter<Integer, String> committer = start(new GroupCommitProperties(10, 10, Duration.ZERO,
+				Duration.ofMillis(200), 1, Duration.ZERO, Duration.ofSeconds(2)), (items) -> {
+					await(release);
+					return items.stream().map(String::valueOf).toList();
+				});
+		try {
+			CompletableFuture<String> stuck = committer.submit(1);
+
+			assertThatExceptionOfType(Overloaded.class).isThrownBy(committer::awaitFlush)
+				.withMessageContaining("Not every write accepted before was confirmed in time");
+			assertThat(stuck).isNotDone();
+		}
+		finally {
+			release.countDown();
+		}
+		committer.awaitFlush();
+		assertThat(committer.pending()).isZero();
+	}
+
+	@Test
 	void rejectsMoreItemsThanTheQueueCanEverHold() {
 		GroupCommitter<Integer, String> committer = start(settings(2, 10), new Ledger(Duration.ZERO));
 
@@ -218,14 +255,15 @@ class GroupCommitterTests {
 			.isThrownBy(() -> committer.submitAll(List.of(1, 2, 3)));
 	}
 
-	private <T, R> GroupCommitter<T, R> start(Settings settings, GroupCommitter.BatchWriter<T, R> writer) {
+	private <T, R> GroupCommitter<T, R> start(GroupCommitProperties settings, GroupCommitter.BatchWriter<T, R> writer) {
 		GroupCommitter<T, R> committer = GroupCommitter.start("test", settings, writer);
 		this.started.add(committer);
 		return committer;
 	}
 
-	private static Settings settings(int capacity, int maxBatchSize) {
-		return new Settings(capacity, maxBatchSize, Duration.ZERO, Duration.ofSeconds(30), 3, Duration.ofSeconds(1));
+	private static GroupCommitProperties settings(int capacity, int maxBatchSize) {
+		return new GroupCommitProperties(capacity, maxBatchSize, Duration.ZERO, Duration.ofSeconds(30), 3,
+				Duration.ofMillis(1), Duration.ofSeconds(1));
 	}
 
 	private static void await(CountDownLatch latch) {

@@ -169,6 +169,28 @@ class IngestIntegrationTests {
 	}
 
 	@Test
+	void namesTheBadLineOfAnNdjsonBatchAndRefusesOneMessageTooMany() {
+		String scenario = createRunning(this.api, "us-east-1");
+
+		Response badLine = this.api
+			.request("POST", "/ingest/batch", BodyPublishers.ofString("{\"message\":\"one\"}\r\n\n[not json\n"))
+			.header("Content-Type", "application/x-ndjson")
+			.header("X-Scenario-ID", scenario)
+			.send();
+		Response tooMany = this.api
+			.request("POST", "/ingest/batch", BodyPublishers.ofString("{\"message\":\"m\"}\n".repeat(10_001)))
+			.header("Content-Type", "application/x-ndjson")
+			.header("X-Scenario-ID", scenario)
+			.send();
+
+		assertThat(badLine.status()).isEqualTo(422);
+		assertThat(badLine.json().get("errors").get(0).get("field").asString()).isEqualTo("line 3");
+		assertThat(tooMany.status()).isEqualTo(400);
+		assertThat(tooMany.json().get("message").asString()).contains("1 to 10000 messages");
+		assertThat(count(scenario)).isZero();
+	}
+
+	@Test
 	void storesNothingOfABatchWithOneBadMessage() {
 		String scenario = createRunning(this.api, "us-east-1");
 

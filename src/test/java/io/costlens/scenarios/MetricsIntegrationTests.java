@@ -41,7 +41,7 @@ class MetricsIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	GroupCommitter<StoredLog, Boolean> writer;
+	GroupCommitter<StoredLog, LogWriter.Outcome> writer;
 
 	@Test
 	void pricesEachHourWithThePriceInForceThen() {

@@ -46,14 +46,14 @@ public final class Benchmarks {
 				baselines.put(size(result), megabytesPerSecond(result, result.getPrimaryResult().getScore()));
 			}
 		}
-		StringBuilder table = new StringBuilder(String.format("%-18s %6s %12s %10s %10s %12s%n", "benchmark", "size",
+		StringBuilder table = new StringBuilder(String.format("%-40s %8s %12s %10s %10s %12s%n", "benchmark", "size",
 				"MB/s/core", "+-", "best", "x charLoop"));
 		for (RunResult result : results) {
 			double score = megabytesPerSecond(result, result.getPrimaryResult().getScore());
 			double error = Math.abs(score - megabytesPerSecond(result,
 					result.getPrimaryResult().getScore() + result.getPrimaryResult().getScoreError()));
 			Double baseline = baselines.get(size(result));
-			table.append(String.format("%-18s %6s %12.1f %10.1f %10.1f %12s%n", name(result), size(result), score,
+			table.append(String.format("%-40s %8s %12.1f %10.1f %10.1f %12s%n", name(result), size(result), score,
 					error, best(result), (baseline != null) ? String.format("%.3f", score / baseline) : "-"));
 		}
 		return table.toString();
@@ -71,7 +71,8 @@ public final class Benchmarks {
 
 	private static String name(RunResult result) {
 		String benchmark = result.getParams().getBenchmark();
-		return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+		String unit = result.getParams().getParam("unit");
+		return benchmark.substring(benchmark.lastIndexOf('.') + 1) + ((unit != null) ? " '" + unit + "'" : "");
 	}
 
 	private static String size(RunResult result) {
@@ -83,7 +84,10 @@ public final class Benchmarks {
 		double perSecond = TimeUnit.SECONDS.toNanos(1) / (double) result.getParams().getTimeUnit().toNanos(1);
 		double operationsPerSecond = (result.getParams().getMode() == Mode.Throughput) ? score * perSecond
 				: perSecond / score;
-		int bytes = LogLines.ofSize(Integer.parseInt(size(result))).getBytes(StandardCharsets.UTF_8).length;
+		int size = Integer.parseInt(size(result));
+		// a repeated ASCII fragment is its size in bytes; log lines may hold multi-byte characters
+		int bytes = (result.getParams().getParam("unit") != null) ? size
+				: LogLines.ofSize(size).getBytes(StandardCharsets.UTF_8).length;
 		return operationsPerSecond * bytes / 1_000_000;
 	}
 
