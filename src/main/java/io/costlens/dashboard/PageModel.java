@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -29,11 +30,16 @@ import io.costlens.platform.Role;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageModel {
 
-	private final Preferences preferences;
+	private final ObjectProvider<Preferences> preferences;
 
 	private final DashboardProperties properties;
 
-	PageModel(Preferences preferences, DashboardProperties properties) {
+	/**
+	 * Takes the preferences lazily: web slices of other modules load every controller
+	 * advice, and they start without the dashboard's repository (the advice only serves
+	 * dashboard pages).
+	 */
+	PageModel(ObjectProvider<Preferences> preferences, DashboardProperties properties) {
 		this.preferences = preferences;
 		this.properties = properties;
 	}
@@ -44,7 +50,7 @@ class PageModel {
 		model.addAttribute("me", me.orElse(null));
 		model.addAttribute("canWrite", me.map((u) -> u.role() != Role.VIEWER).orElse(false));
 		model.addAttribute("isAdmin", me.map(CurrentUser::isAdmin).orElse(false));
-		model.addAttribute("prefs", me.map((u) -> this.preferences.of(u.userId())).orElse(Choice.DEFAULT));
+		model.addAttribute("prefs", me.map((u) -> this.preferences.getObject().of(u.userId())).orElse(Choice.DEFAULT));
 		model.addAttribute("lang", locale.getLanguage());
 		model.addAttribute("zone", this.properties.timeZone().getId());
 		model.addAttribute("path", request.getRequestURI());
