@@ -46,6 +46,23 @@ class DashboardMessagesTests {
 	}
 
 	@Test
+	void definesEveryKeyOnce() throws IOException {
+		for (String bundle : new String[] { "dashboard/messages.properties", "dashboard/messages_it.properties" }) {
+			Set<String> seen = new TreeSet<>();
+			Set<String> twice = new TreeSet<>();
+			try (InputStream in = DashboardMessagesTests.class.getClassLoader().getResourceAsStream(bundle)) {
+				for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+					int equals = line.indexOf('=');
+					if (equals > 0 && !line.startsWith("#") && !seen.add(line.substring(0, equals))) {
+						twice.add(line.substring(0, equals));
+					}
+				}
+			}
+			assertThat(twice).as("keys defined twice in " + bundle).isEmpty();
+		}
+	}
+
+	@Test
 	void apostrophesAreDoubledForMessageFormat() throws IOException {
 		for (String bundle : new String[] { "dashboard/messages.properties", "dashboard/messages_it.properties" }) {
 			Properties messages = load(bundle);
