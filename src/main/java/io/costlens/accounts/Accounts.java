@@ -3,6 +3,7 @@ package io.costlens.accounts;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,6 +19,7 @@ import io.costlens.platform.CurrentUser;
 import io.costlens.platform.Forbidden;
 import io.costlens.platform.NotFound;
 import io.costlens.platform.Role;
+import io.costlens.platform.Unauthorized;
 
 /**
  * What other modules and the controllers do with accounts: admins list and change users;
@@ -37,13 +39,46 @@ public class Accounts {
 
 	private final ApplicationEventPublisher events;
 
+	private final AuthService auth;
+
 	Accounts(UserRepository users, ApiKeyRepository keys, RefreshTokenRepository refreshTokens,
-			ApiKeyAuthenticationProvider cache, ApplicationEventPublisher events) {
+			ApiKeyAuthenticationProvider cache, ApplicationEventPublisher events, AuthService auth) {
 		this.users = users;
 		this.keys = keys;
 		this.refreshTokens = refreshTokens;
 		this.cache = cache;
 		this.events = events;
+		this.auth = auth;
+	}
+
+	/**
+	 * Signs a browser in with a password exactly as {@code POST /api/v2/auth/login} does
+	 * (same throttle, same audit entries, the same refusal for every failure) and returns
+	 * the caller with the refresh token the sign-in started, which {@link #signOut}
+	 * revokes.
+	 */
+	public SignIn signIn(String username, String password, String clientIp) {
+		String refreshToken = this.auth.login(username, password, clientIp).refreshToken();
+		UserAccount user = this.users.findByUsername(username)
+			.orElseThrow(() -> new Unauthorized(AuthService.BAD_LOGIN));
+		return new SignIn(user.asCaller(), refreshToken);
+	}
+
+	/**
+	 * Ends a browser sign-in: its refresh token family is revoked, and audited as a
+	 * logout.
+	 */
+	public void signOut(CurrentUser caller, String refreshToken, String clientIp) {
+		this.auth.logout(caller, refreshToken, clientIp);
+	}
+
+	/**
+	 * Creates a user as {@code POST /api/v2/auth/register} does (admins, unless
+	 * registration is open).
+	 */
+	public User register(@Nullable CurrentUser caller, String username, @Nullable String email, String password,
+			Locale locale, String clientIp) {
+		return this.auth.register(caller, username, email, password, locale, clientIp);
 	}
 
 	/** One page of users, oldest first. */
@@ -159,6 +194,15 @@ public class Accounts {
 	 * @param key the key itself, shown this once
 	 */
 	public record CreatedKey(ApiKey stored, String key) {
+	}
+
+	/**
+	 * A browser sign-in.
+	 *
+	 * @param caller who signed in, with their current role and tier
+	 * @param refreshToken the refresh token the sign-in started
+	 */
+	public record SignIn(CurrentUser caller, String refreshToken) {
 	}
 
 }

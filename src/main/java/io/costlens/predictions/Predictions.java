@@ -133,6 +133,18 @@ public class Predictions {
 		return this.rollups.total(modelName, Span.DAY, start, end).stats(modelName);
 	}
 
+	/**
+	 * A model's statistics over whole hours {@code [from, to)}, from the hourly roll-ups,
+	 * so that any reporting zone's days can be asked for.
+	 * @param modelName the model
+	 * @param from the first hour
+	 * @param to the first hour not included
+	 * @return the statistics; zero counts when the model logged nothing then
+	 */
+	public ModelStats statsBetween(String modelName, Instant from, Instant to) {
+		return this.rollups.total(modelName, Span.HOUR, from, to).stats(modelName);
+	}
+
 	/** Every model that has predictions, by name, with its totals. */
 	public List<ModelSummary> models() {
 		return this.rollups.models();

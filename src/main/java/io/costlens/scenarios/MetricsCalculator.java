@@ -1,7 +1,6 @@
 package io.costlens.scenarios;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -85,23 +84,16 @@ class MetricsCalculator {
 
 		private final Map<PriceKey, List<Instant>> missing = new LinkedHashMap<>();
 
-		/** GB-seconds of one invocation: memory_mb / 1024 × duration_ms / 1000, exact. */
-		private final BigDecimal gbSecondsPerInvocation;
-
 		Tally(CostModel model, Granularity granularity) {
 			this.model = model;
 			this.granularity = granularity;
-			this.gbSecondsPerInvocation = BigDecimal.valueOf((long) model.lambdaMemoryMb() * model.lambdaDurationMs())
-				.divide(BigDecimal.valueOf(1024L * 1000L), 20, RoundingMode.UNNECESSARY)
-				.stripTrailingZeros();
 		}
 
 		void add(HourlyRollup hour, PriceHistory history) {
-			long hourInvocations = Math.ceilDiv(hour.requests(), this.model.lambdaBatchSize());
-			BigDecimal hourOutput = BigDecimal.valueOf(hour.tokens()).multiply(this.model.outputTokensRatio());
-			AwsCost cost = AwsCost.of(new AwsUsage(hour.hour(), hour.sqsBlocks(), hourInvocations,
-					this.gbSecondsPerInvocation.multiply(BigDecimal.valueOf(hourInvocations)),
-					this.model.bedrockModel(), hour.tokens(), hourOutput), history);
+			AwsUsage usage = this.model.usage(hour.hour(), hour.requests(), hour.sqsBlocks(), hour.tokens());
+			long hourInvocations = usage.lambdaInvocations();
+			BigDecimal hourOutput = usage.outputTokens();
+			AwsCost cost = AwsCost.of(usage, history);
 			this.requests += hour.requests();
 			this.blocks += hour.sqsBlocks();
 			this.invocations += hourInvocations;

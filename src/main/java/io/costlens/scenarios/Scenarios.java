@@ -41,13 +41,26 @@ public class Scenarios {
 
 	private final ApplicationEventPublisher events;
 
+	private final ScenarioCosts costs;
+
 	Scenarios(ScenarioRepository scenarios, LogRepository logs, MetricsCalculator metrics, Pricing prices,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ScenarioCosts costs) {
 		this.scenarios = scenarios;
 		this.logs = logs;
 		this.metrics = metrics;
 		this.prices = prices;
 		this.events = events;
+		this.costs = costs;
+	}
+
+	/**
+	 * The usage and AWS cost of every scenario together, hour by hour, in
+	 * {@code [from, to)}: one read of the roll-ups however many scenarios there are, each
+	 * hour priced with the prices in force then, and what no price covered counted apart.
+	 */
+	@Transactional(readOnly = true)
+	public HourlyCosts costsBetween(Instant from, Instant to) {
+		return this.costs.between(from, to);
 	}
 
 	@Transactional

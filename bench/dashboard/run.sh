@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Server-side render time of the dashboard's pages against /health in the same run, with
+# 10 000 scenarios and 1 000 000 logs in PostgreSQL (bulk-loaded with SQL, everything paged):
+# a signed-in session, 30 s of warm-up over every page, then each page and /health for DURATION.
+#
+# Usage (from the repository root, after ./mvnw package):
+#   PGDATABASE=bench_dashboard bench/dashboard/run.sh
+# Settings: PORT (18450), DURATION (15s), CONNECTIONS (8), WARMUP (30s), PGHOST (127.0.0.1), PGUSER (postgres).
+# The database is created when missing and loaded once; a later run reuses it.
+# Results go to bench/results/dashboard-<timestamp>/ (not versioned).
+set -euo pipefail
+
+cd "$(dirname "$0")/../.."
+PORT=${PORT:-18450}
+DURATION=${DURATION:-15s}
+CONNECTIONS=${CONNECTIONS:-8}
+WARMUP=${WARMUP:-30s}
+export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-bench_dashboard}
+PASSWORD=bench-dashboard-password
+OUT=bench/results/dashboard-$(date -u +%Y%m%dT%H%M%SZ)
+BENCH=bench/dashboard
+mkdir -p "$OUT/data"
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+psql -d postgres -Atc "select 1 from pg_database where datname = '$PGDATABASE'" | grep -q 1 \
+  || psql -d postgres -qc "create database $PGDATABASE"
+JAR=$(ls target/costlens-*.jar 2>/dev/null | grep -v plain | head -1 || true)
+[ -n "$JAR" ] || { ./mvnw -q package -DskipTests; JAR=$(ls target/costlens-*.jar | grep -v plain | head -1); }
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
+export SERVER_PORT=$PORT COSTLENS_DATA_DIR=$OUT/data COSTLENS_ADMIN_PASSWORD=$PASSWORD
+export COSTLENS_ADMIN_API_KEY=clk_bench-dashboard-key-0123456789abcdefg
+export SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:${PGPORT:-5432}/$PGDATABASE"
+export SPRING_DATASOURCE_USERNAME=$PGUSER SPRING_DATASOURCE_PASSWORD=${PGPASSWORD:-}
+"$JAVA" -Xmx2g -XX:+UseG1GC -jar "$JAR" >"$OUT/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 180); do curl -sf "localhost:$PORT/ready" >/dev/null && break; sleep 1; done
+
+if [ "$(psql -Atc "select count(*) from scenarios where name like 'bench-%'")" -lt 10000 ]; then
+  echo "== loading 10 000 scenarios and 1 000 000 logs"
+  psql -q -v ON_ERROR_STOP=1 -v scenarios=10000 -v logs_per_scenario=100 -f $BENCH/load.sql
+fi
+echo "data: $(psql -Atc "select count(*) from scenarios") scenarios, $(psql -Atc "select count(*) from scenario_logs") logs, $(psql -Atc "select count(*) from scenario_rollups") roll-up rows" | tee "$OUT/summary.txt"
+
+JAR_COOKIES=$OUT/cookies
+CSRF=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" "localhost:$PORT/ui/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+curl -s -o /dev/null -c "$JAR_COOKIES" -b "$JAR_COOKIES" --data-urlencode "username=admin" \
+  --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$CSRF" "localhost:$PORT/ui/login"
+export SESSION_COOKIE="JSESSIONID=$(awk '$6 == "JSESSIONID" { print $7 }' "$JAR_COOKIES")"
+curl -s -b "$SESSION_COOKIE" -o /dev/null -w '%{http_code}' "localhost:$PORT/ui/" | grep -q 200 || { echo "sign-in failed"; exit 1; }
+SID=$(psql -Atc "select id from scenarios where name = 'bench-05000'")
+
+PAGES="/ui/?period=30d /ui/?period=90d /ui/scenarios /ui/scenarios?page=300 /ui/scenarios?q=bench-0420 /ui/scenarios/$SID?period=30d /ui/scenarios/$SID?period=30d&pii=true /ui/predictions /ui/audit /ui/prices"
+echo "== warm-up $WARMUP over every page"
+PAGE_PATHS="/health $PAGES" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s $BENCH/warmup.lua "http://127.0.0.1:$PORT" >/dev/null
+
+measure() { PAGE_PATH=$1 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s $BENCH/page.lua "http://127.0.0.1:$PORT"; }
+measure /health | tee "$OUT/health.txt"
+HEALTH=$(awk '/^p95_ms/ { print $2 }' "$OUT/health.txt")
+echo "/health p95 ${HEALTH} ms" | tee -a "$OUT/summary.txt"
+for page in $PAGES; do
+  name=$(echo "$page" | tr '/?=&' '____')
+  measure "$page" >"$OUT/page$name.txt"
+  P95=$(awk '/^p95_ms/ { print $2 }' "$OUT/page$name.txt")
+  BAD=$(awk '/^non_2xx/ { print $2 }' "$OUT/page$name.txt")
+  awk -v p="$page" -v a="$P95" -v h="$HEALTH" -v bad="$BAD" \
+    'BEGIN { printf "%-55s p95 %8.2f ms  = %5.2f x /health p95 %s %s\n", p, a, a / h, (a <= 3 * h) ? "ok" : "OVER 3x", (bad > 0) ? "(" bad " non-2xx!)" : "" }' \
+    | tee -a "$OUT/summary.txt"
+done
+echo "== summary ($OUT/summary.txt)"
+cat "$OUT/summary.txt"

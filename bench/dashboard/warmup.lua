@@ -1,0 +1,9 @@
+-- wrk script: cycles through every measured page (and /health) to warm the server up.
+local cookie = os.getenv("SESSION_COOKIE")
+local paths = {}
+for p in string.gmatch(os.getenv("PAGE_PATHS"), "%S+") do table.insert(paths, p) end
+local i = 0
+request = function()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i], { ["Cookie"] = cookie, ["Accept"] = "text/html" })
+end

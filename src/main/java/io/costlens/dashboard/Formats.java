@@ -1,0 +1,117 @@
+package io.costlens.dashboard;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Money, numbers, percentages and times as the page's language writes them, times in the
+ * reporting zone. A missing cost reads "no price", never a zero. Templates call it as
+ * {@code @formats}.
+ */
+@Component("formats")
+class Formats {
+
+	private static final Currency USD = Currency.getInstance("USD");
+
+	private final ZoneId zone;
+
+	private final MessageSource messages;
+
+	Formats(DashboardProperties properties, MessageSource messages) {
+		this.zone = properties.timeZone();
+		this.messages = messages;
+	}
+
+	public String money(@Nullable BigDecimal amount) {
+		if (amount == null) {
+			return this.messages.getMessage("money.no-price", null, locale());
+		}
+		NumberFormat format = NumberFormat.getCurrencyInstance(locale());
+		format.setCurrency(USD);
+		format.setMinimumFractionDigits(2);
+		format.setMaximumFractionDigits((amount.abs().compareTo(BigDecimal.ONE) < 0) ? 6 : 2);
+		return format.format(amount);
+	}
+
+	public String number(@Nullable Number value) {
+		return (value != null) ? NumberFormat.getNumberInstance(locale()).format(value) : "—";
+	}
+
+	public String decimal(@Nullable Number value, int digits) {
+		if (value == null) {
+			return "—";
+		}
+		NumberFormat format = NumberFormat.getNumberInstance(locale());
+		format.setMaximumFractionDigits(digits);
+		format.setMinimumFractionDigits(0);
+		return format.format(value);
+	}
+
+	public String percent(double ratio) {
+		NumberFormat format = NumberFormat.getPercentInstance(locale());
+		format.setMaximumFractionDigits(1);
+		return format.format(ratio);
+	}
+
+	public String dateTime(@Nullable Instant moment) {
+		return (moment != null) ? DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+			.withLocale(locale())
+			.withZone(this.zone)
+			.format(moment) : "—";
+	}
+
+	/** A bucket's label: its date, or its date and hour. */
+	public String bucket(Instant start, String bucket) {
+		DateTimeFormatter format = "hour".equals(bucket) ? DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+				: DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
+		return format.withLocale(locale()).withZone(this.zone).format(start);
+	}
+
+	/**
+	 * A chart axis label: short, the day without its year, with the hour for hourly
+	 * buckets.
+	 */
+	public String axis(Instant start, String bucket) {
+		boolean italian = "it".equals(locale().getLanguage());
+		String pattern = "hour".equals(bucket) ? (italian ? "d MMM HH:mm" : "MMM d, HH:mm")
+				: (italian ? "d MMM" : "MMM d");
+		return DateTimeFormatter.ofPattern(pattern, locale()).withZone(this.zone).format(start);
+	}
+
+	/** A month ({@code 2026-12}) as the language writes it. */
+	public String month(String month) {
+		return DateTimeFormatter.ofPattern("LLLL yyyy", locale()).format(java.time.YearMonth.parse(month));
+	}
+
+	/** A range as people say it: its first and last day, or its first and last hour. */
+	public String period(Range range) {
+		if ("day".equals(range.bucket())) {
+			DateTimeFormatter days = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+				.withLocale(locale())
+				.withZone(this.zone);
+			return days.format(range.from()) + " – " + days.format(range.to().minusSeconds(1));
+		}
+		return dateTime(range.from()) + " – " + dateTime(range.to());
+	}
+
+	public String zone() {
+		return this.zone.getId();
+	}
+
+	private static Locale locale() {
+		return LocaleContextHolder.getLocale();
+	}
+
+}

@@ -1,0 +1,95 @@
+package io.costlens.dashboard;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.costlens.platform.InvalidFields;
+import io.costlens.platform.InvalidFields.Field;
+import io.costlens.platform.Page;
+import io.costlens.pricing.NewPrice;
+import io.costlens.pricing.Price;
+import io.costlens.pricing.Pricing;
+import io.costlens.pricing.PriceChange;
+import io.costlens.pricing.PriceKey;
+
+/**
+ * The price catalog: every role reads it; admins add a price or change one (the security
+ * chain checks).
+ */
+@Controller
+class PricePages implements DashboardPage {
+
+	private final Pricing prices;
+
+	private final MessageSource messages;
+
+	private final DashboardProperties properties;
+
+	PricePages(Pricing prices, MessageSource messages, DashboardProperties properties) {
+		this.prices = prices;
+		this.messages = messages;
+		this.properties = properties;
+	}
+
+	@GetMapping("/ui/prices")
+	String list(@RequestParam(required = false) @Nullable String service,
+			@RequestParam(required = false) @Nullable String region, @RequestParam(defaultValue = "1") int page,
+			Model model) {
+		List<Price> all = this.prices.list(Params.optional(service), Params.optional(region), false);
+		int size = this.properties.pageSize() * 2;
+		int number = Math.max(1, page);
+		int start = Math.min(all.size(), (number - 1) * size);
+		Page<Price> found = new Page<>(all.subList(start, Math.min(all.size(), start + size)), all.size(), number,
+				size);
+		model.addAttribute("prices", found.items());
+		model.addAttribute("total", found.total());
+		model.addAttribute("pager", Pager.of(found));
+		model.addAttribute("service", Params.optional(service));
+		model.addAttribute("region", Params.optional(region));
+		model.addAttribute("services", List.of("sqs", "lambda", "bedrock", "llm"));
+		return "dashboard/prices";
+	}
+
+	@PostMapping("/ui/prices")
+	String add(@RequestParam String service, @RequestParam String region, @RequestParam String tier,
+			@RequestParam String price, @RequestParam String unit, RedirectAttributes redirect, Locale locale) {
+		this.prices.add(new NewPrice(new PriceKey(service, region.strip(), tier.strip()), amount(price), unit.strip(),
+				null, "dashboard"));
+		redirect.addFlashAttribute("notice", this.messages.getMessage("prices.added", null, locale));
+		return "redirect:/ui/prices";
+	}
+
+	@PostMapping("/ui/prices/{id}")
+	String change(@PathVariable UUID id, @RequestParam String price, RedirectAttributes redirect, Locale locale) {
+		this.prices.change(id, new PriceChange(amount(price), null, "dashboard", null));
+		redirect.addFlashAttribute("notice", this.messages.getMessage("prices.changed", null, locale));
+		return "redirect:/ui/prices";
+	}
+
+	private static BigDecimal amount(String value) {
+		try {
+			BigDecimal amount = new BigDecimal(value.strip());
+			if (amount.signum() < 0) {
+				throw new NumberFormatException();
+			}
+			return amount;
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidFields(List.of(new Field("price", "must be a number of at least 0, e.g. 0.0004")));
+		}
+	}
+
+}

@@ -1,0 +1,173 @@
+package io.costlens.dashboard;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.costlens.platform.InvalidFields;
+import io.costlens.platform.InvalidFields.Field;
+import io.costlens.platform.InvalidRequest;
+import io.costlens.pricing.Price;
+import io.costlens.pricing.Pricing;
+import io.costlens.scenarios.CostModel;
+import io.costlens.scenarios.Granularity;
+import io.costlens.scenarios.NewScenario;
+import io.costlens.scenarios.Scenario;
+import io.costlens.scenarios.ScenarioFilter;
+import io.costlens.scenarios.ScenarioMetrics;
+import io.costlens.scenarios.ScenarioStatus;
+import io.costlens.scenarios.Scenarios;
+
+/**
+ * The scenario list (filters, paging, create) and a scenario's page: lifecycle buttons,
+ * cost per service, the time series as a chart and a table, and its logs with PII flags
+ * and masked previews, paged.
+ */
+@Controller
+class ScenarioPages implements DashboardPage {
+
+	private final Scenarios scenarios;
+
+	private final Pricing prices;
+
+	private final Overview overview;
+
+	private final Formats formats;
+
+	private final MessageSource messages;
+
+	private final ChartJson json;
+
+	private final DashboardProperties properties;
+
+	ScenarioPages(Scenarios scenarios, Pricing prices, Overview overview, Formats formats, MessageSource messages,
+			ChartJson json, DashboardProperties properties) {
+		this.scenarios = scenarios;
+		this.prices = prices;
+		this.overview = overview;
+		this.formats = formats;
+		this.messages = messages;
+		this.json = json;
+		this.properties = properties;
+	}
+
+	@GetMapping("/ui/scenarios")
+	String list(@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable String region, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(defaultValue = "1") int page, Model model) {
+		ScenarioStatus wanted = Params.optional(status) != null ? status(status) : null;
+		ScenarioFilter filter = new ScenarioFilter(wanted, Params.optional(region), Params.optional(q));
+		io.costlens.platform.Page<Scenario> found = this.scenarios.list(filter, Math.max(1, page),
+				this.properties.pageSize());
+		model.addAttribute("scenarios", found);
+		model.addAttribute("pager", Pager.of(found));
+		model.addAttribute("filter", filter);
+		model.addAttribute("statuses", ScenarioStatus.values());
+		model.addAttribute("regions", regions());
+		return "dashboard/scenarios";
+	}
+
+	@PostMapping("/ui/scenarios")
+	String create(@RequestParam String name, @RequestParam(required = false) @Nullable String description,
+			@RequestParam String region, RedirectAttributes redirect) {
+		if (name.isBlank()) {
+			throw new InvalidFields(List.of(new Field("name", "must not be blank")));
+		}
+		Scenario created = this.scenarios
+			.create(new NewScenario(name.strip(), Params.optional(description), region, List.of(), CostModel.DEFAULT));
+		return "redirect:/ui/scenarios/" + created.id();
+	}
+
+	@GetMapping("/ui/scenarios/{id}")
+	String detail(@PathVariable UUID id, @RequestParam(required = false) @Nullable String period,
+			@RequestParam(required = false) @Nullable Boolean pii, @RequestParam(defaultValue = "1") int page,
+			Model model, Locale locale) {
+		Scenario scenario = this.scenarios.get(id);
+		Range range = this.overview.range(period, null, null);
+		ScenarioMetrics hourly = this.scenarios.metrics(id, Granularity.HOUR, range.from(), range.to());
+		Map<java.time.Instant, Point> points = new LinkedHashMap<>();
+		range.buckets().forEach((b) -> points.put(b, new Point(b, 0, 0, java.math.BigDecimal.ZERO)));
+		hourly.series().forEach((h) -> points.computeIfPresent(range.bucketOf(h.start()), (b, p) -> p.plus(h)));
+		List<Point> series = new ArrayList<>(points.values());
+		model.addAttribute("scenario", scenario);
+		model.addAttribute("metrics", hourly);
+		model.addAttribute("range", range);
+		model.addAttribute("presets", Range.PRESETS);
+		model.addAttribute("series", series);
+		io.costlens.platform.Page<io.costlens.scenarios.StoredLog> logPage = this.scenarios.logs(id, pii, null,
+				Math.max(1, page), this.properties.pageSize());
+		model.addAttribute("logs", logPage);
+		model.addAttribute("pager", Pager.of(logPage));
+		model.addAttribute("pii", pii);
+		model.addAttribute("chart",
+				this.json.of(new ChartData("line",
+						series.stream().map((p) -> this.formats.axis(p.start(), range.bucket())).toList(),
+						List.of(new ChartData.Series(this.messages.getMessage("scenario.chart.requests", null, locale),
+								series.stream().map((p) -> (double) p.requests()).toList(), false, false),
+								new ChartData.Series(this.messages.getMessage("scenario.chart.cost", null, locale),
+										series.stream().map((p) -> p.cost().doubleValue()).toList(), true, true)),
+						locale.toLanguageTag(), true)));
+		return "dashboard/scenario";
+	}
+
+	@PostMapping("/ui/scenarios/{id}/{action:start|stop|archive|delete}")
+	String lifecycle(@PathVariable UUID id, @PathVariable String action, RedirectAttributes redirect, Locale locale) {
+		switch (action) {
+			case "start" -> this.scenarios.start(id);
+			case "stop" -> this.scenarios.stop(id);
+			case "archive" -> this.scenarios.archive(id);
+			default -> {
+				this.scenarios.delete(id);
+				redirect.addFlashAttribute("notice", this.messages.getMessage("scenario.deleted", null, locale));
+				return "redirect:/ui/scenarios";
+			}
+		}
+		redirect.addFlashAttribute("notice", this.messages.getMessage("scenario.done." + action, null, locale));
+		return "redirect:/ui/scenarios/" + id;
+	}
+
+	private List<String> regions() {
+		return this.prices.list(null, null, false).stream().map(Price::region).distinct().sorted().toList();
+	}
+
+	private static ScenarioStatus status(String value) {
+		try {
+			return ScenarioStatus.of(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequest("status: must be draft, running, completed or archived");
+		}
+	}
+
+	/**
+	 * One bucket of a scenario's series in the zone.
+	 *
+	 * @param start the bucket
+	 * @param requests logs
+	 * @param tokens tokens
+	 * @param cost USD of what could be priced
+	 */
+	record Point(java.time.Instant start, long requests, long tokens, java.math.BigDecimal cost) {
+
+		Point plus(ScenarioMetrics.Bucket hour) {
+			return new Point(this.start, this.requests + hour.requests(), this.tokens + hour.tokens(),
+					this.cost.add(hour.cost()));
+		}
+
+	}
+
+}

@@ -1,0 +1,83 @@
+package io.costlens.dashboard;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.costlens.accounts.Accounts;
+import io.costlens.accounts.User;
+import io.costlens.platform.CurrentUser;
+import io.costlens.platform.NotFound;
+
+/**
+ * Looks the session's user up on every request: a deactivated (or deleted) user's session
+ * ends at once, and a changed role or tier applies from the next request on.
+ */
+final class SessionUserCheck extends OncePerRequestFilter {
+
+	private final Accounts accounts;
+
+	private final SecurityContextRepository contexts;
+
+	SessionUserCheck(Accounts accounts, SecurityContextRepository contexts) {
+		this.accounts = accounts;
+		this.contexts = contexts;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof CurrentUser caller) {
+			User account = find(caller);
+			if (account == null || !account.active()) {
+				SecurityContextHolder.clearContext();
+				HttpSession session = request.getSession(false);
+				if (session != null) {
+					session.invalidate();
+				}
+				response.sendRedirect(request.getContextPath() + "/ui/login?expired");
+				return;
+			}
+			if (account.role() != caller.role() || !account.tier().equals(caller.tier())) {
+				refresh(request, response, authentication, account);
+			}
+		}
+		chain.doFilter(request, response);
+	}
+
+	private @Nullable User find(CurrentUser caller) {
+		try {
+			return this.accounts.user(caller.userId());
+		}
+		catch (NotFound ex) {
+			return null;
+		}
+	}
+
+	private void refresh(HttpServletRequest request, HttpServletResponse response, Authentication old, User account) {
+		CurrentUser now = new CurrentUser(account.id(), account.username(), account.role(), account.tier(), null);
+		UsernamePasswordAuthenticationToken updated = UsernamePasswordAuthenticationToken.authenticated(now, null,
+				List.of(new SimpleGrantedAuthority(account.role().authority())));
+		updated.setDetails(old.getDetails());
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(updated);
+		SecurityContextHolder.setContext(context);
+		this.contexts.saveContext(context, request, response);
+	}
+
+}

@@ -1,0 +1,232 @@
+package io.costlens.dashboard;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.costlens.IntegrationTest;
+import io.costlens.TestApi;
+import io.costlens.TestUsers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard in real headless Chromium, as a user goes through it: sign in, take or
+ * leave the tour, create and start a scenario, ingest through the API, see the chart and
+ * the log table, look at every page (axe-core, keyboard, screenshot), switch language,
+ * use the palette and the shortcuts, sign out. A viewer sees no write controls.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserIntegrationTests {
+
+	@Autowired
+	TestApi api;
+
+	@Autowired
+	TestUsers users;
+
+	Browser browser;
+
+	String scenarioName = "Support bot " + UUID.randomUUID().toString().substring(0, 8);
+
+	String scenarioId;
+
+	@BeforeAll
+	void openBrowser() {
+		this.browser = Browser.start("en-US");
+	}
+
+	@AfterAll
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void signsInTheFirstStartAdminAndOffersTheTourOnce() {
+		go("/ui/scenarios");
+		assertThat(this.browser.driver.getCurrentUrl()).endsWith("/ui/login");
+		this.browser.assertAccessible("sign-in");
+		this.browser.screenshot("01-sign-in");
+		this.browser.find("#username").sendKeys("admin");
+		this.browser.find("#password").sendKeys(TestApi.ADMIN_PASSWORD);
+		this.browser.find("#sign-in").click();
+		assertThat(this.browser.driver.getCurrentUrl()).contains("/ui/scenarios");
+		this.api.get("/api/v2/health/info").send();
+		if (!this.browser.all("dialog#tour[open]").isEmpty()) {
+			this.browser.assertAccessible("tour");
+			this.browser.screenshot("02-tour");
+			this.browser.find("#tour-next").click();
+			this.browser.find("#tour-dismiss").click();
+		}
+		go("/ui/");
+		assertThat(this.browser.all("dialog#tour[open]")).as("the tour stays dismissed").isEmpty();
+	}
+
+	@Test
+	@Order(2)
+	void createsAndStartsAScenarioThenShowsWhatTheApiIngested() {
+		go("/ui/scenarios");
+		this.browser.find("#n-name").sendKeys(this.scenarioName);
+		this.browser.find("#create-scenario").click();
+		this.browser.waiting().until(ExpectedConditions.urlMatches(".*/ui/scenarios/[0-9a-f-]{36}$"));
+		String url = this.browser.driver.getCurrentUrl();
+		this.scenarioId = url.substring(url.lastIndexOf('/') + 1);
+		assertThat(this.browser.await("#scenario-status").getText()).isEqualTo("draft");
+		this.browser.find("#start").click();
+		this.browser.await("#stop");
+		assertThat(this.browser.find("#scenario-status").getText()).isEqualTo("running");
+		for (int i = 0; i < 5; i++) {
+			TestApi.Response sent = this.api
+				.post("/ingest",
+						"{\"message\":\"Order " + i + ": please mail the invoice to anna.verdi" + i
+								+ "@example.com\",\"source\":\"chat\"}")
+				.header("X-Scenario-ID", this.scenarioId)
+				.send();
+			assertThat(sent.status()).isEqualTo(202);
+		}
+		this.api.post("/ingest", "{\"message\":\"Where is my parcel?\",\"source\":\"web\"}")
+			.header("X-Scenario-ID", this.scenarioId)
+			.send();
+		go("/ui/scenarios/" + this.scenarioId + "?period=24h");
+		assertThat(this.browser.find("#scenario-logs").getText()).isEqualTo("6");
+		assertThat(this.browser.all("#log-table tbody tr")).hasSize(6);
+		assertThat(this.browser.find("#log-table").getText()).contains("PII: email")
+			.contains("[EMAIL]")
+			.doesNotContain("anna.verdi0@example.com");
+		Object drawn = this.browser.script("return !!Chart.getChart(document.getElementById('scenario-chart'));");
+		assertThat(drawn).as("the chart was drawn").isEqualTo(true);
+		assertThat(this.browser.find("#series-table").getAttribute("textContent")).contains("6");
+		this.browser.screenshot("04-scenario");
+		this.browser.assertAccessible("scenario");
+		this.browser.assertKeyboardReachable("scenario");
+	}
+
+	@Test
+	@Order(3)
+	void everyPagePassesAxeAndKeyboardChecks() {
+		this.api.post("/api/v1/predict-log", "{\"model_name\":\"churn-v2\",\"duration_ms\":42,\"was_successful\":true}")
+			.send();
+		this.api
+			.post("/api/v1/predict-log", "{\"model_name\":\"churn-v2\",\"duration_ms\":97,\"was_successful\":false}")
+			.send();
+		page("/ui/?period=24h", "03-overview");
+		assertThat(this.browser.find("#total-cost").getText()).startsWith("$");
+		page("/ui/scenarios", "05-scenarios");
+		page("/ui/predictions", "06-predictions");
+		page("/ui/predictions/churn-v2?period=24h", "07-model");
+		page("/ui/prices?service=sqs", "08-prices");
+		page("/ui/audit", "09-audit");
+		this.browser.find("#verify-chain").click();
+		assertThat(this.browser.await(".flash.ok").getText()).contains("intact");
+		page("/ui/users", "10-users");
+		this.browser.all("#user-table a").get(0).click();
+		this.browser.await("#k-name").sendKeys("ci");
+		this.browser.find("#create-key").click();
+		assertThat(this.browser.await("#new-key .secret").getText()).startsWith("clk_");
+		this.browser.assertAccessible("user");
+		this.browser.screenshot("11-user");
+		this.browser.driver.navigate().refresh();
+		assertThat(this.browser.all("#new-key")).as("a new key is shown once").isEmpty();
+	}
+
+	@Test
+	@Order(4)
+	void switchesToItalianAndFormatsForIt() {
+		go("/ui/?period=24h");
+		new org.openqa.selenium.support.ui.Select(this.browser.find("#lang-select")).selectByValue("it");
+		this.browser.waiting()
+			.until(ExpectedConditions.textToBe(org.openqa.selenium.By.cssSelector("h1"), "Panoramica"));
+		assertThat(this.browser.find("html").getAttribute("lang")).isEqualTo("it");
+		assertThat(this.browser.find("#total-cost").getText()).endsWith("USD");
+		this.browser.assertAccessible("overview (it)");
+		this.browser.screenshot("12-overview-it");
+		new org.openqa.selenium.support.ui.Select(this.browser.find("#lang-select")).selectByValue("en");
+		this.browser.waiting().until(ExpectedConditions.textToBe(org.openqa.selenium.By.cssSelector("h1"), "Overview"));
+	}
+
+	@Test
+	@Order(5)
+	void jumpsToAScenarioFromThePaletteAndListsTheShortcuts() {
+		go("/ui/");
+		new Actions(this.browser.driver).keyDown(Keys.CONTROL).sendKeys("k").keyUp(Keys.CONTROL).perform();
+		WebElement input = this.browser.find("#palette-input");
+		this.browser.waiting().until(ExpectedConditions.visibilityOf(input));
+		input.sendKeys(this.scenarioName.substring(0, 14));
+		this.browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(org.openqa.selenium.By.id("palette-results"),
+					this.scenarioName));
+		this.browser.assertAccessible("palette");
+		this.browser.screenshot("13-palette");
+		input.sendKeys(Keys.ARROW_DOWN);
+		String selected = this.browser.find("#palette-results [aria-selected=true]").getText();
+		assertThat(selected).contains(this.scenarioName);
+		input.sendKeys(Keys.ENTER);
+		this.browser.waiting().until(ExpectedConditions.urlContains("/ui/scenarios/" + this.scenarioId));
+		new Actions(this.browser.driver).sendKeys("?").perform();
+		this.browser.waiting().until(ExpectedConditions.visibilityOf(this.browser.find("dialog#help")));
+		this.browser.assertAccessible("shortcuts");
+		this.browser.screenshot("14-shortcuts");
+		new Actions(this.browser.driver).sendKeys(Keys.ESCAPE).perform();
+	}
+
+	@Test
+	@Order(6)
+	void signsOut() {
+		go("/ui/");
+		this.browser.find("#sign-out").click();
+		assertThat(this.browser.await(".flash.ok").getText()).isEqualTo("You are signed out.");
+		go("/ui/");
+		assertThat(this.browser.driver.getCurrentUrl()).endsWith("/ui/login");
+	}
+
+	@Test
+	@Order(7)
+	void showsAViewerNoWriteControls() {
+		TestUsers.User viewer = this.users.create("viewer", "free");
+		go("/ui/login");
+		this.browser.find("#username").sendKeys(viewer.username());
+		this.browser.find("#password").sendKeys(viewer.password());
+		this.browser.find("#sign-in").click();
+		if (!this.browser.all("dialog#tour[open]").isEmpty()) {
+			this.browser.find("#tour-dismiss").click();
+		}
+		go("/ui/scenarios");
+		assertThat(this.browser.all("#create-scenario")).isEmpty();
+		go("/ui/scenarios/" + this.scenarioId);
+		assertThat(this.browser.all(".actions button")).isEmpty();
+		go("/ui/prices");
+		assertThat(this.browser.all("#price-table form")).isEmpty();
+		assertThat(this.browser.all("#nav a[href='/ui/audit']")).isEmpty();
+		this.browser.screenshot("15-viewer-scenarios");
+		this.browser.find("#sign-out").click();
+	}
+
+	private void page(String path, String screenshot) {
+		go(path);
+		this.browser.screenshot(screenshot);
+		this.browser.assertAccessible(path);
+		this.browser.assertKeyboardReachable(path);
+	}
+
+	private void go(String path) {
+		this.browser.driver.get(this.api.uri(path).toString());
+	}
+
+}

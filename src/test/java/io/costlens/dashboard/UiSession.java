@@ -1,0 +1,91 @@
+package io.costlens.dashboard;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import io.costlens.TestApi;
+
+/**
+ * A browser-like HTTP client (cookies, no redirects followed) for the dashboard's forms.
+ */
+final class UiSession {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	final CookieManager cookies = new CookieManager();
+
+	private final HttpClient client = HttpClient.newBuilder()
+		.cookieHandler(this.cookies)
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
+
+	private final TestApi api;
+
+	UiSession(TestApi api) {
+		this.api = api;
+	}
+
+	HttpResponse<String> get(String path) {
+		return send(HttpRequest.newBuilder(this.api.uri(path)).header("Accept", "text/html").GET().build());
+	}
+
+	/** Posts a form with the CSRF token of the page at {@code from}. */
+	HttpResponse<String> post(String from, String path, Map<String, String> fields) {
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		all.put("_csrf", csrf(from));
+		return postRaw(path, all);
+	}
+
+	HttpResponse<String> postRaw(String path, Map<String, String> fields) {
+		String form = fields.entrySet()
+			.stream()
+			.map((e) -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(this.api.uri(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build());
+	}
+
+	HttpResponse<String> signIn(String username, String password) {
+		return post("/ui/login", "/ui/login", Map.of("username", username, "password", password));
+	}
+
+	String csrf(String page) {
+		Matcher m = CSRF.matcher(get(page).body());
+		if (!m.find()) {
+			throw new IllegalStateException("no CSRF token on " + page);
+		}
+		return m.group(1);
+	}
+
+	static URI location(HttpResponse<String> response) {
+		return URI.create(response.headers().firstValue("Location").orElseThrow());
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return this.client.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
