@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -255,9 +256,10 @@ class GithubImport {
 	 * @param reopened whether it was ever reopened
 	 * @param repoSlug its repository
 	 */
-	record PullRequest(long id, int number, @Nullable String title, @Nullable String author, String state,
+	record PullRequest(long id, int number, @Nullable @Size(max = 1000) String title,
+			@Nullable @Size(max = TraceNormalizer.MAX_TEXT) String author, @Size(max = 6) String state,
 			Instant createdAt, @Nullable Instant mergedAt, @Nullable Instant updatedAt, boolean reopened,
-			String repoSlug) {
+			@Size(max = TraceNormalizer.MAX_TEXT) String repoSlug) {
 	}
 
 	/**

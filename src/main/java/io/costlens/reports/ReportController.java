@@ -112,7 +112,7 @@ class ReportController {
 	 */
 	record ReportRequest(@NotNull @Pattern(regexp = "pdf|csv", message = "must be pdf or csv") String format,
 			@Nullable @Size(min = 1, max = 4,
-					message = "must name 1 to 4 sections") List<@NotNull @Pattern(
+					message = "must name 1 to 4 sections") List<@NotNull @Size(max = 16) @Pattern(
 							regexp = "summary|costs|timeseries|logs",
 							message = "must be summary, costs, timeseries or logs") String> includeSections,
 			@Nullable @Pattern(regexp = "hour|log", message = "must be hour or log") String granularity) {
