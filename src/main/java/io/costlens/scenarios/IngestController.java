@@ -73,7 +73,11 @@ class IngestController {
 		return LogResponse.of(this.ingestion.ingest(scenarioId(scenario), request.toLog()));
 	}
 
-	@Operation(summary = "Ingest up to 10 000 messages (JSON array or NDJSON), all or none")
+	@Operation(summary = "Ingest up to 10 000 messages (JSON array or NDJSON), all or none",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					description = "A JSON array of messages, or (as application/x-ndjson) one message object per line",
+					content = @Content(mediaType = "application/json",
+							array = @ArraySchema(schema = @Schema(implementation = IngestRequest.class)))))
 	@ApiResponse(responseCode = "202", description = "all stored")
 	@ApiResponse(responseCode = "422", description = "validation_error listing each bad message; nothing stored")
 	@ApiExample(
@@ -82,13 +86,7 @@ class IngestController {
 	@PostMapping(path = "/ingest/batch", consumes = { "application/json", "application/x-ndjson" })
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	BatchResponse ingestBatch(@RequestHeader("X-Scenario-ID") String scenario,
-			@RequestHeader(name = "Content-Type") String contentType,
-			@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-					description = "A JSON array of messages, or (as application/x-ndjson) one message object per line",
-					content = @Content(mediaType = "application/json",
-							array = @ArraySchema(
-									schema = @Schema(implementation = IngestRequest.class)))) InputStream body)
-			throws IOException {
+			@RequestHeader(name = "Content-Type") String contentType, InputStream body) throws IOException {
 		UUID id = scenarioId(scenario);
 		List<IngestRequest> requests = contentType.startsWith("application/x-ndjson") ? ndjson(body) : array(body);
 		if (requests.isEmpty()) {
