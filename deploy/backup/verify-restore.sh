@@ -29,6 +29,8 @@ source_db="${name}_source"
 restored_db="${name}_restored"
 admin_key="clk_backup-check-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 jwt_secret=$(head -c 32 /dev/urandom | base64)
+# the provider-key keyset: a restored database is only readable with the key it was written with
+provider_key=$(head -c 32 /dev/urandom | base64)
 base="http://127.0.0.1:$PORT"
 server_pid=""
 
@@ -63,6 +65,7 @@ start_costlens() {
 	COSTLENS_ADMIN_API_KEY="$admin_key" \
 	COSTLENS_ADMIN_PASSWORD="backup-check-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')" \
 	COSTLENS_JWT_SECRET="$jwt_secret" \
+	COSTLENS_PROVIDERS_ENCRYPTION_KEY="$provider_key" \
 		"$JAVA" -Xmx512m -jar "$JAR" > "$data_dir.log" 2>&1 &
 	server_pid=$!
 	for _ in $(seq 1 180); do
