@@ -1,6 +1,7 @@
 package io.costlens.dashboard;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.costlens.dashboard.Overview.OverviewReport;
+import io.costlens.platform.ApiExample;
 
 /** The numbers of the dashboard's overview page, for API clients too. */
 @RestController
@@ -23,6 +25,8 @@ class OverviewController {
 
 	@GetMapping("/api/v2/overview")
 	@Operation(summary = "Cost and usage across modules for a period (preset or from/to dates in the reporting zone)")
+	@ApiResponse(responseCode = "400", description = "An unknown period or a bad from/to date (validation_error)")
+	@ApiExample(params = { "from=2026-11-01", "to=2026-11-30" })
 	OverviewReport overview(@RequestParam(required = false) @Nullable String period,
 			@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to) {

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.costlens.platform.ApiExample;
+
 /** ProdLens' KPIs and full report, from the daily roll-ups. */
 @RestController
 @Tag(name = "DevLens")
@@ -35,6 +37,7 @@ class MetricsController {
 	@Operation(summary = "Correlations of daily AI use with commits and merged PRs (Pearson and Spearman, "
 			+ "Benjamini-Hochberg adjusted), robust z-score anomalies per day, findings and recommendations")
 	@ApiResponse(responseCode = "422", description = "lag_days outside 0-7, a bad since or repo (validation_error)")
+	@ApiExample(params = { "since=30", "lag_days=1" })
 	Map<String, Object> insights(@RequestParam(required = false) @Nullable String since,
 			@RequestParam(required = false) @Nullable String repo,
 			@RequestParam(name = "lag_days", required = false) @Nullable String lagDays,
@@ -46,6 +49,7 @@ class MetricsController {
 	@GetMapping("/api/metrics")
 	@Operation(summary = "The 9 KPIs over the last `since` days, each {value, unit, threshold, status}")
 	@ApiResponse(responseCode = "422", description = "A bad since, repo or lag_days (validation_error)")
+	@ApiExample(params = { "since=30", "repo=acme/shop" })
 	Map<String, Object> metrics(
 			@Parameter(description = "days back from today, or a date YYYY-MM-DD") @RequestParam(
 					required = false) @Nullable String since,
@@ -61,6 +65,7 @@ class MetricsController {
 	@Operation(summary = "ProdLens' full report: every KPI's detail, cost per merged PR (unpriced sessions listed), "
 			+ "the sessions-vs-commits correlation and the Benjamini-Hochberg adjustment")
 	@ApiResponse(responseCode = "422", description = "A bad since, repo or lag_days outside 0-7 (validation_error)")
+	@ApiExample(params = { "since=2026-11-01", "lag_days=1" })
 	Map<String, Object> raw(@RequestParam(required = false) @Nullable String since,
 			@RequestParam(required = false) @Nullable String repo,
 			@RequestParam(name = "lag_days", required = false) @Nullable String lagDays,

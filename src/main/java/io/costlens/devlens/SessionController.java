@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.costlens.devlens.Sessions.SessionDetail;
 import io.costlens.devlens.Sessions.SessionPage;
+import io.costlens.platform.ApiExample;
 
 /** ProdLens' sessions list, session detail and developer profile. */
 @RestController
@@ -32,6 +33,7 @@ class SessionController {
 			+ "{sessions, total_count, page, page_size, has_more}")
 	@ApiResponse(responseCode = "422",
 			description = "Unknown sort_by or sort_order, page_size outside 1-100, a bad time (validation_error)")
+	@ApiExample(params = { "developer_id=dev-example", "start=2026-11-01", "sort_by=cost", "page_size=20" })
 	SessionPage list(@RequestParam(name = "developer_id", required = false) @Nullable String developerId,
 			@RequestParam(required = false) @Nullable String model,
 			@RequestParam(required = false) @Nullable String repo,
@@ -51,6 +53,7 @@ class SessionController {
 	@Operation(summary = "One session with the PRs and commits of the same developer in the same repository "
 			+ "within the related window (72 h by default) after it")
 	@ApiResponse(responseCode = "404", description = "No session has that session_id (not_found)")
+	@ApiExample(params = "sessionId=sess-7f3e9a2c")
 	SessionDetail detail(@PathVariable String sessionId) {
 		return this.sessions.detail(sessionId);
 	}
@@ -59,6 +62,7 @@ class SessionController {
 	@Operation(summary = "A developer's totals, top models and repositories, and sessions per day")
 	@ApiResponse(responseCode = "404", description = "The developer has no sessions (not_found)")
 	@ApiResponse(responseCode = "422", description = "developer_id is missing (validation_error)")
+	@ApiExample(params = "developer_id=dev-example")
 	Map<String, Object> profile(@RequestParam(name = "developer_id", required = false) @Nullable String developerId) {
 		if (developerId == null || developerId.isBlank()) {
 			throw Paging.invalid("developer_id", "is required");

@@ -11,7 +11,8 @@ import java.util.Set;
  * without a credential, which need one, which any signed-in role may write, which only
  * admins may call, which are never rate-limited and which take larger bodies. Each module
  * declares one bean of this type in its own package; the platform combines them and never
- * names a feature's path.
+ * names a feature's path. A v1 or unversioned {@code /api} path covers its v2 twin too
+ * ({@link ApiPaths}).
  *
  * @param open paths that answer without a credential, even under a secured prefix
  * @param secured paths outside {@code /api/**} that need a credential (reads for every
@@ -28,13 +29,24 @@ public record EndpointRules(Set<String> open, Set<String> secured, Set<String> s
 		Map<String, BodySize> bodies, Set<String> adminOnly, Set<String> queryTokens) {
 
 	public EndpointRules {
-		open = Set.copyOf(open);
-		secured = Set.copyOf(secured);
-		selfService = Set.copyOf(selfService);
-		unlimited = Set.copyOf(unlimited);
-		bodies = Map.copyOf(bodies);
-		adminOnly = Set.copyOf(adminOnly);
-		queryTokens = Set.copyOf(queryTokens);
+		open = Set.copyOf(ApiPaths.withTwins(open));
+		secured = Set.copyOf(ApiPaths.withTwins(secured));
+		selfService = Set.copyOf(ApiPaths.withTwins(selfService));
+		unlimited = Set.copyOf(ApiPaths.withTwins(unlimited));
+		bodies = withTwins(bodies);
+		adminOnly = Set.copyOf(ApiPaths.withTwins(adminOnly));
+		queryTokens = Set.copyOf(ApiPaths.withTwins(queryTokens));
+	}
+
+	private static Map<String, BodySize> withTwins(Map<String, BodySize> bodies) {
+		Map<String, BodySize> all = new LinkedHashMap<>(bodies);
+		bodies.forEach((path, size) -> {
+			String twin = ApiPaths.v2Of(path);
+			if (twin != null) {
+				all.putIfAbsent(twin, size);
+			}
+		});
+		return Map.copyOf(all);
 	}
 
 	public static Builder builder() {

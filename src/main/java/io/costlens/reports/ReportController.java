@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.costlens.platform.ApiExample;
 import io.costlens.platform.CurrentUser;
 import io.costlens.platform.InvalidFields;
 import io.costlens.platform.Page;
@@ -55,6 +56,8 @@ class ReportController {
 	@ApiResponse(responseCode = "202", description = "queued: poll status_url")
 	@ApiResponse(responseCode = "404", description = "not_found: no such scenario")
 	@ApiResponse(responseCode = "422", description = "validation_error: unknown format, section or granularity")
+	@ApiExample(body = "{\"format\":\"pdf\",\"include_sections\":[\"summary\",\"costs\",\"timeseries\"]}",
+			params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
 	@PostMapping("/api/v2/scenarios/{id}/reports")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Accepted request(@PathVariable UUID id, @Valid @RequestBody ReportRequest body,
@@ -66,6 +69,7 @@ class ReportController {
 
 	@Operation(summary = "List the scenario's reports, newest first (members see their own)")
 	@ApiResponse(responseCode = "404", description = "not_found: no such scenario")
+	@ApiExample(params = { "id=3fa85f64-5717-4562-b3fc-2c963f66afa6", "page=1", "page_size=20" })
 	@GetMapping("/api/v2/scenarios/{id}/reports")
 	Page<ReportView> list(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser caller,
 			@RequestParam(defaultValue = "1") @Min(1) int page,
@@ -76,6 +80,7 @@ class ReportController {
 	@Operation(summary = "Where a report's generation stands: queued, running, completed (with its download URL) "
 			+ "or failed (with the reason)")
 	@ApiResponse(responseCode = "404", description = "not_found: no such report, or another user's")
+	@ApiExample(params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
 	@GetMapping("/api/v2/reports/{id}/status")
 	ReportView status(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser caller) {
 		return ReportView.of(this.reports.get(id, caller));
@@ -84,6 +89,7 @@ class ReportController {
 	@Operation(summary = "Download a completed report (application/pdf or text/csv, as an attachment)")
 	@ApiResponse(responseCode = "404", description = "not_found: no such report, or another user's")
 	@ApiResponse(responseCode = "409", description = "conflict: not completed yet, or failed; names the status")
+	@ApiExample(params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
 	@GetMapping("/api/v2/reports/{id}/download")
 	void download(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser caller, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {

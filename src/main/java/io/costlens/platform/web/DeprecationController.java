@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import io.costlens.platform.ApiPaths;
+
 /**
  * The migration guide from API v1 to v2, built from the routes the application serves.
  */
@@ -40,20 +42,44 @@ class DeprecationController {
 			.distinct()
 			.sorted(Comparator.comparing(Route::v1).thenComparing(Route::method))
 			.toList();
+		List<Route> unversioned = this.mappings.getHandlerMethods()
+			.keySet()
+			.stream()
+			.flatMap((info) -> unversionedOf(info).stream())
+			.distinct()
+			.sorted(Comparator.comparing(Route::v1).thenComparing(Route::method))
+			.toList();
 		return new Guide("v1", "v2", this.properties.v1DeprecatedSince(), this.properties.v1Sunset(),
 				this.properties.v1AfterSunset(),
 				"Every v1 route answers unchanged under /api/v2 with the same request and response bodies; "
-						+ "v2 adds bulk scenario create and delete and a metrics summary. "
-						+ "v2 responses carry no Deprecation, Sunset or Link headers.",
-				routes);
+						+ "v2 adds bulk scenario create and delete, search and a metrics summary. "
+						+ "v2 responses carry no Deprecation, Sunset or Link headers. "
+						+ "The routes the original services had without a version (provider keys and usage, "
+						+ "DevLens) keep answering there, not deprecated, and answer under /api/v2 as well: "
+						+ "they are listed under unversioned, with v1 naming the unversioned path.",
+				routes, unversioned);
+	}
+
+	private static List<Route> unversionedOf(RequestMappingInfo info) {
+		List<String> methods = methodsOf(info);
+		return info.getPatternValues()
+			.stream()
+			.filter(ApiPaths::isUnversioned)
+			.flatMap((p) -> methods.stream().map((m) -> new Route(m, p, ApiPaths.v2Of(p))))
+			.toList();
+	}
+
+	private static List<String> methodsOf(RequestMappingInfo info) {
+		List<String> methods = info.getMethodsCondition().getMethods().stream().map(Enum::name).sorted().toList();
+		return methods.isEmpty() ? List.of("ANY") : methods;
 	}
 
 	private static List<Route> routesOf(RequestMappingInfo info) {
-		List<String> methods = info.getMethodsCondition().getMethods().stream().map(Enum::name).sorted().toList();
+		List<String> methods = methodsOf(info);
 		return info.getPatternValues()
 			.stream()
 			.filter((p) -> p.startsWith(V2Mappings.V1))
-			.flatMap((p) -> (methods.isEmpty() ? List.of("ANY") : methods).stream()
+			.flatMap((p) -> methods.stream()
 				.map((m) -> new Route(m, p, V2Mappings.V2 + p.substring(V2Mappings.V1.length()))))
 			.toList();
 	}
@@ -69,9 +95,11 @@ class DeprecationController {
 	 * installation
 	 * @param notes what changes
 	 * @param routes each v1 route and its v2 route
+	 * @param unversioned each route the original services had without a version (not
+	 * deprecated), and its v2 route
 	 */
 	record Guide(String deprecated, String successor, LocalDate deprecatedSince, LocalDate sunset,
-			boolean v1AfterSunset, String notes, List<Route> routes) {
+			boolean v1AfterSunset, String notes, List<Route> routes, List<Route> unversioned) {
 
 	}
 

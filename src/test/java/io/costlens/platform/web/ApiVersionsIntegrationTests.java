@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -35,6 +36,33 @@ class ApiVersionsIntegrationTests {
 			.isEqualTo("running");
 		assertThat(this.api.get("/api/v1/scenarios/" + id + "/logs").send().status()).isEqualTo(200);
 		assertThat(this.api.get("/api/v2/scenarios/" + id + "/metrics").send().status()).isEqualTo(200);
+	}
+
+	@Test
+	void servesTheUnversionedProviderAndDevlensRoutesUnderV2Too() {
+		for (String path : new String[] { "/keys", "/usage", "/usage/summary", "/sessions?page_size=1", "/metrics",
+				"/insights", "/traces/rejected" }) {
+			Response seed = this.api.get("/api" + path).send();
+			Response v2 = this.api.get("/api/v2" + path).send();
+			assertThat(v2.status()).as(path).isEqualTo(200).isEqualTo(seed.status());
+			assertThat(withoutTime(v2.json())).as(path).isEqualTo(withoutTime(seed.json()));
+			assertThat(seed.header("Deprecation")).as(path).isNull();
+		}
+		assertThat(this.api.get("/api/v2/keys").anonymous().send().status()).isEqualTo(401);
+		assertThat(this.api.get("/api/v2/keys/" + UUID.randomUUID()).send().status()).isEqualTo(404);
+		JsonNode guide = this.api.get("/api/deprecation").anonymous().send().json();
+		assertThat(guide.get("unversioned").toString())
+			.contains("{\"method\":\"POST\",\"v1\":\"/api/keys\",\"v2\":\"/api/v2/keys\"}")
+			.contains("{\"method\":\"POST\",\"v1\":\"/api/traces\",\"v2\":\"/api/v2/traces\"}");
+		assertThat(guide.get("routes").toString()).doesNotContain("/api/keys");
+	}
+
+	private static JsonNode withoutTime(JsonNode body) {
+		if (body instanceof ObjectNode object) {
+			object.remove("timestamp");
+			object.remove("generated_at");
+		}
+		return body;
 	}
 
 	@Test
