@@ -53,10 +53,14 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private final TransactionTemplate transaction;
 
+	private final ApiKeyAuthenticationProvider apiKeys;
+
 	AdminBootstrap(UserRepository users, ApiKeyRepository keys, PasswordEncoder passwords,
-			AccountsProperties properties, DataDirectory dataDirectory, TransactionTemplate transaction) {
+			AccountsProperties properties, DataDirectory dataDirectory, TransactionTemplate transaction,
+			ApiKeyAuthenticationProvider apiKeys) {
 		this.users = users;
 		this.keys = keys;
+		this.apiKeys = apiKeys;
 		this.passwords = passwords;
 		this.admin = properties.admin();
 		this.dataDirectory = dataDirectory;
@@ -81,6 +85,8 @@ class AdminBootstrap implements ApplicationRunner {
 			log.info("Another instance created the admin account first");
 			return;
 		}
+		// a call with the key made before it existed was cached as unknown
+		this.apiKeys.forget(ApiKeyMaterial.hash(finalKey));
 		Path file = writeCredentials(finalPassword, finalKey);
 		log.warn("""
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,8 +23,6 @@ class BackupRestoreIntegrationTests {
 	private static final Path SCRIPT = DeploymentFiles.ROOT.resolve("deploy/backup/verify-restore.sh");
 
 	@Test
-	@Disabled("Since the providers module merged, one of the script's API calls answers 401 under the prod profile "
-			+ "on PostgreSQL; the script now passes the provider-key keyset. Parked until the 401 is found (issue 15).")
 	void aRestoredDumpAnswersLikeTheDatabaseItWasTakenFrom() throws Exception {
 		String url = System.getenv("COSTLENS_TEST_POSTGRES_URL");
 		assumeTrue("postgres".equals(System.getProperty("costlens.test.database")) && url != null,

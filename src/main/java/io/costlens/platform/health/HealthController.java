@@ -14,6 +14,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -40,13 +44,27 @@ class HealthController {
 
 	private final Environment environment;
 
+	private final ApplicationAvailability availability;
+
+	private volatile boolean started;
+
 	HealthController(DatabaseProbe database, RedisProbe redis, DatabaseReport report, ServiceVersion version,
-			Environment environment) {
+			Environment environment, ApplicationAvailability availability) {
 		this.database = database;
 		this.redis = redis;
 		this.report = report;
 		this.version = version;
 		this.environment = environment;
+		this.availability = availability;
+	}
+
+	/**
+	 * The start-up work after the web server opened its port (the first admin and its
+	 * key, among others) is done.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void started() {
+		this.started = true;
 	}
 
 	@GetMapping("/")
@@ -72,17 +90,19 @@ class HealthController {
 	}
 
 	@GetMapping({ "/ready", "/api/v2/health/ready" })
-	@Operation(summary = "Readiness: 200 when the database answers, 503 while it does not")
+	@Operation(summary = "Readiness: 200 when started and the database answers; 503 while starting, stopping or "
+			+ "while the database does not answer")
 	@ApiResponse(responseCode = "200", description = "ready")
-	@ApiResponse(responseCode = "503", description = "service_unavailable: the database is not reachable")
+	@ApiResponse(responseCode = "503",
+			description = "service_unavailable: still starting, shutting down, or the database is not reachable")
 	ResponseEntity<?> ready(HttpServletRequest request) {
+		if (this.availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
+			return unavailable("Costlens is starting or shutting down", request, "database", "unknown");
+		}
 		if (this.database.isUp()) {
 			return ResponseEntity.ok(Map.of("status", "ready", "database", "up"));
 		}
-		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "The database is not reachable",
-				request.getRequestURI());
-		problem.setProperty("database", "down");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
+		return unavailable("The database is not reachable", request, "database", "down");
 	}
 
 	@GetMapping("/api/v2/health/live")
@@ -92,9 +112,21 @@ class HealthController {
 	}
 
 	@GetMapping("/api/v2/health/startup")
-	@Operation(summary = "Startup: 200 once the application has started")
-	Map<String, String> startup() {
-		return Map.of("status", "started");
+	@Operation(summary = "Startup: 200 once the application has started, 503 before")
+	@ApiResponse(responseCode = "200", description = "started")
+	@ApiResponse(responseCode = "503", description = "service_unavailable: still starting")
+	ResponseEntity<?> startup(HttpServletRequest request) {
+		if (!this.started) {
+			return unavailable("Costlens is starting", request, "status", "starting");
+		}
+		return ResponseEntity.ok(Map.of("status", "started"));
+	}
+
+	private static ResponseEntity<ProblemDetail> unavailable(String detail, HttpServletRequest request, String key,
+			String value) {
+		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, detail, request.getRequestURI());
+		problem.setProperty(key, value);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
 	}
 
 	@GetMapping("/api/v2/health/info")

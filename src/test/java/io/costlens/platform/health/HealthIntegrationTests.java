@@ -3,6 +3,9 @@ package io.costlens.platform.health;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationContext;
 
 import io.costlens.IntegrationTest;
 import io.costlens.TestApi;
@@ -15,6 +18,9 @@ class HealthIntegrationTests {
 
 	@Autowired
 	TestApi api;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void describesTheServiceAtTheRoot() {
@@ -44,6 +50,23 @@ class HealthIntegrationTests {
 		assertThat(this.api.get("/api/v2/health/live").anonymous().send().json().get("status").asString())
 			.isEqualTo("alive");
 		assertThat(this.api.get("/api/v2/health/startup").anonymous().send().status()).isEqualTo(200);
+	}
+
+	@Test
+	void refusesTrafficWhileTheApplicationRefusesIt() {
+		AvailabilityChangeEvent.publish(this.context, ReadinessState.REFUSING_TRAFFIC);
+		try {
+			Response ready = this.api.get("/ready").anonymous().send();
+			assertThat(ready.status()).isEqualTo(503);
+			assertThat(ready.contentType()).startsWith("application/problem+json");
+			assertThat(ready.json().get("detail").asString()).isEqualTo("Costlens is starting or shutting down");
+			assertThat(this.api.get("/api/v2/health/ready").anonymous().send().status()).isEqualTo(503);
+			assertThat(this.api.get("/api/v2/health/live").anonymous().send().status()).isEqualTo(200);
+		}
+		finally {
+			AvailabilityChangeEvent.publish(this.context, ReadinessState.ACCEPTING_TRAFFIC);
+		}
+		assertThat(this.api.get("/ready").anonymous().send().status()).isEqualTo(200);
 	}
 
 	@Test
