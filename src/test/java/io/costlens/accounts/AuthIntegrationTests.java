@@ -20,6 +20,7 @@ import io.costlens.TestApi;
 import io.costlens.TestApi.Response;
 import io.costlens.TestUsers;
 import io.costlens.TestUsers.User;
+import io.costlens.audit.Audit;
 import io.costlens.notifications.Notification;
 import io.costlens.notifications.Notifications;
 
@@ -46,6 +47,9 @@ class AuthIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Audit audit;
 
 	private final String ip = "10.1." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
 
@@ -102,6 +106,7 @@ class AuthIntegrationTests {
 		String username = "ghost-" + UUID.randomUUID().toString().substring(0, 8);
 
 		login(username, "not-the-password");
+		this.audit.seal();
 
 		List<String> ips = this.jdbc
 			.sql("select client_ip from audit_log where event_type = 'auth.login_failed' and actor = :actor")
@@ -159,6 +164,7 @@ class AuthIntegrationTests {
 
 		assertThat(replay.status()).isEqualTo(401);
 		assertThat(refresh(second).status()).as("the newer token of the same family").isEqualTo(401);
+		this.audit.seal();
 		assertThat(this.jdbc
 			.sql("select count(*) from audit_log where event_type = 'auth.refresh_token_reused' and actor = :actor")
 			.param("actor", user.username())

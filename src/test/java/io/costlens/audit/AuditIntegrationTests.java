@@ -41,6 +41,9 @@ class AuditIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Audit audit;
+
 	@Test
 	void recordsPublishedEventsAndFiltersThem() {
 		String resource = UUID.randomUUID().toString();
@@ -89,6 +92,7 @@ class AuditIntegrationTests {
 		String resource = UUID.randomUUID().toString();
 		this.events.publishEvent(AuditEvent.of("carol", "test.event", "create", "thing", resource, null));
 		this.events.publishEvent(AuditEvent.of("carol", "test.event", "update", "thing", resource, null));
+		this.audit.seal();
 		long id = this.jdbc.sql("select min(id) from audit_log where resource_id = :id")
 			.param("id", resource)
 			.query(Long.class)

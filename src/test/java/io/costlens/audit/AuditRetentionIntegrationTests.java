@@ -43,6 +43,9 @@ class AuditRetentionIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Audit audit;
+
 	@Test
 	void deletesEntriesOlderThanTheRetentionAndKeepsTheChainValid() throws InterruptedException {
 		String old = publish();
@@ -61,6 +64,7 @@ class AuditRetentionIntegrationTests {
 		String id = UUID.randomUUID().toString();
 		this.events.publishEvent(new AuditEvent("alice", "scenario.created", "create", "scenario", id,
 				Map.of("name", "checkout"), null));
+		this.audit.seal();
 		return id;
 	}
 

@@ -1,6 +1,5 @@
 package io.costlens.platform.jobs;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +9,11 @@ import java.util.stream.IntStream;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.costlens.CostlensApplication;
+import io.costlens.Instances;
 import io.costlens.platform.Jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,10 +73,7 @@ class JobEngineClusterIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext start(String node) {
-		return new SpringApplicationBuilder(CostlensApplication.class, ProbeJob.class)
-			.initializers((context) -> context.getBeanFactory().registerSingleton("skipTestClasses", new SkipTests()))
-			.run("--server.port=0", "--db-scheduler.polling-interval=200ms", "--db-scheduler.scheduler-name=" + node,
-					"--costlens.test.node=" + node);
+		return Instances.start(node, new String[] { "--costlens.test.node=" + node }, ProbeJob.class);
 	}
 
 	/** A job that takes a moment and records which instance ran it. */
@@ -99,26 +91,6 @@ class JobEngineClusterIntegrationTests {
 					.update();
 				return Map.of("node", node);
 			});
-		}
-
-	}
-
-	/** Keeps other tests' configuration classes out of these two contexts. */
-	static class SkipTests extends TypeExcludeFilter {
-
-		@Override
-		public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
-			return reader.getClassMetadata().getClassName().contains("Tests$");
-		}
-
-		@Override
-		public boolean equals(Object other) {
-			return other instanceof SkipTests;
-		}
-
-		@Override
-		public int hashCode() {
-			return SkipTests.class.hashCode();
 		}
 
 	}
