@@ -4,15 +4,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -36,8 +35,8 @@ class RedisSessionFanOut {
 	private static final Duration RETRY = Duration.ofSeconds(5);
 
 	/**
-	 * The subscription; started once the application is ready and retried while Redis
-	 * does not answer, so an unreachable Redis never stops the service from starting.
+	 * The subscription's container. It is started by {@link #sessionSubscription}, never
+	 * on its own: starting it blocks while Redis does not answer.
 	 */
 	@Bean
 	RedisMessageListenerContainer sessionFanOut(RedisConnectionFactory redis, StringRedisTemplate template,
@@ -55,33 +54,76 @@ class RedisSessionFanOut {
 	}
 
 	@Bean
-	ApplicationListener<ApplicationReadyEvent> sessionFanOutStarter(
-			@Qualifier("sessionFanOut") RedisMessageListenerContainer container) {
-		return (event) -> Thread.ofVirtual()
-			.name("devlens-redis-subscribe")
-			.start(() -> subscribe(container, event.getApplicationContext()));
+	Subscription sessionSubscription(@Qualifier("sessionFanOut") RedisMessageListenerContainer container) {
+		return new Subscription(container);
 	}
 
-	private static void subscribe(RedisMessageListenerContainer container, ConfigurableApplicationContext context) {
-		boolean warned = false;
-		while (context.isActive() && !container.isRunning()) {
-			try {
-				container.start();
+	/**
+	 * Subscribes in the background whenever the application context starts, and again
+	 * whenever it is restarted after a stop or a pause (as the test framework pauses
+	 * cached contexts it does not use: a pause stops the container, and a restart starts
+	 * only auto-startup beans, which the container is not). Retried while Redis does not
+	 * answer, so an unreachable Redis never stops the service from starting.
+	 */
+	static final class Subscription implements SmartLifecycle {
+
+		private final RedisMessageListenerContainer container;
+
+		private volatile boolean running;
+
+		private volatile @Nullable Thread subscriber;
+
+		Subscription(RedisMessageListenerContainer container) {
+			this.container = container;
+		}
+
+		@Override
+		public void start() {
+			this.running = true;
+			this.subscriber = Thread.ofVirtual().name("devlens-redis-subscribe").start(this::subscribe);
+		}
+
+		@Override
+		public void stop() {
+			this.running = false;
+			Thread thread = this.subscriber;
+			if (thread != null) {
+				thread.interrupt();
 			}
-			catch (RuntimeException ex) {
-				if (!warned) {
-					log.warn("Redis does not answer; /ws/sessions gets only this instance's sessions until it does "
-							+ "(retrying every {} s): {}", RETRY.toSeconds(), ex.getMessage());
-					warned = true;
-				}
+			this.container.stop();
+		}
+
+		@Override
+		public boolean isRunning() {
+			return this.running;
+		}
+
+		private void subscribe() {
+			boolean warned = false;
+			while (this.running && !this.container.isRunning()) {
 				try {
-					Thread.sleep(RETRY);
+					this.container.start();
 				}
-				catch (InterruptedException interrupted) {
-					return;
+				catch (RuntimeException ex) {
+					if (!warned) {
+						log.warn("Redis does not answer; /ws/sessions gets only this instance's sessions until it does "
+								+ "(retrying every {} s): {}", RETRY.toSeconds(), ex.getMessage());
+						warned = true;
+					}
+					try {
+						Thread.sleep(RETRY);
+					}
+					catch (InterruptedException interrupted) {
+						return;
+					}
 				}
+			}
+			if (!this.running) {
+				// stopped while the container was starting
+				this.container.stop();
 			}
 		}
+
 	}
 
 }
