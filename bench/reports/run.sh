@@ -2,7 +2,8 @@
 # Reports benchmark on PostgreSQL: 1 million logs of one scenario exported as a per-log CSV report
 # (request -> job -> stored in the database -> downloaded) against `psql \copy (...) to` of the same rows
 # and columns, with the server's heap sampled throughout (it runs with a heap far smaller than the CSV);
-# then the PDF of the same scenario (720 hourly buckets).
+# then the PDF of the same scenario (720 hourly buckets) against the metrics call of that scenario (the PDF's
+# generation time, as the job logs it, over the median time of one `GET .../metrics`).
 #
 # Needs: a JDK (JAVA_HOME), a local PostgreSQL that psql/createdb can reach. Settings (environment):
 #   BENCH_PORT (18110)  BENCH_PG_HOST (127.0.0.1)  BENCH_PG_USER (postgres)  BENCH_DB (bench_reports)
@@ -60,7 +61,7 @@ trap cleanup EXIT
 SERVER_PORT="$port" COSTLENS_DATA_DIR="$work/data" COSTLENS_ADMIN_API_KEY="$key" \
 COSTLENS_PRICING_REFRESH_ENABLED=false \
 SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:5432/$db" SPRING_DATASOURCE_USERNAME="$pg_user" \
-  "$java" -Xmx"$heap" -jar "$jar" > "$work/server.log" 2>&1 &
+  "$java" -Xmx"$heap" -Dcostlens.reports.max-per-minute=1000 -jar "$jar" > "$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 180); do
   curl -sf "$url/health" > /dev/null && break
@@ -81,7 +82,7 @@ copy() {
   psql -h "$pg_host" -U "$pg_user" -q "$db" -c "\\copy (select $columns from scenario_logs where scenario_id = '$scenario' order by received_at, id) to '$1' with (format csv, header)"
 }
 
-# One CSV report: request, wait for completion, download. Prints "generation download total bytes".
+# One report: request, wait for completion, download. Prints "generation download total bytes id".
 report() {
   local started id status generated downloaded
   started=$(now)
@@ -96,11 +97,25 @@ report() {
   local fetch; fetch=$(now)
   api -o "$work/report.$1" "$url/api/v2/reports/$id/download"
   downloaded=$(since "$fetch")
-  echo "$generated $downloaded $(since "$started") $(stat -c %s "$work/report.$1")"
+  echo "$generated $downloaded $(since "$started") $(stat -c %s "$work/report.$1") $id"
 }
 
+# How long the job generating report $1 ran, in ms, as the server logged it.
+job_ms() {
+  grep -o "Job reports-generate \[$1\] finished in [0-9]* ms" "$work/server.log" | tail -1 | sed -E 's/.* in ([0-9]+) ms/\1/'
+}
+
+# Times $1 sequential metrics calls of the scenario (hourly, whole period); prints the median in ms.
+metrics_median() {
+  for _ in $(seq 1 "$1"); do
+    curl -sf -o /dev/null -w '%{time_total}\n' -H "X-API-Key: $key" "$url/api/v1/scenarios/$scenario/metrics?granularity=hour"
+  done | sort -n | awk '{ t[NR] = $1 } END { printf "%.2f", 1000 * t[int((NR + 1) / 2)] }'
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
 sample_heap() {
-  "$jstat" -gc "$server" 200 | awk 'NR > 1 { used = ($3 + $4 + $6 + $8) / 1024; if (used > max) max = used; print max; fflush() }' > "$1"
+  "$jstat" -gc "$server" 200 | awk 'NR > 1 { used = ($3 + $4 + $6 + $8) / 1024; old = $8 / 1024; if (used > max) max = used; if (old > maxold) maxold = old; print max, maxold; fflush() }' > "$1"
 }
 
 say "warm-up: at least $warmup s of both exports"
@@ -108,25 +123,40 @@ warm_start=$(now)
 while [ "$(echo "$(since "$warm_start") < $warmup" | bc)" = 1 ]; do
   copy /dev/null
   report csv '"granularity":"log"' > /dev/null
+  report pdf > /dev/null
+  metrics_median 20 > /dev/null
 done
 
-baseline=$("$jstat" -gc "$server" | awk 'NR == 2 { print ($3 + $4 + $6 + $8) / 1024 }')
+read -r baseline baseline_old < <("$jstat" -gc "$server" | awk 'NR == 2 { print ($3 + $4 + $6 + $8) / 1024, $8 / 1024 }')
 t0=$(now); copy "$work/psql.csv"; psql_seconds=$(since "$t0")
 psql_bytes=$(stat -c %s "$work/psql.csv")
 sample_heap "$work/heap.txt" & sampler=$!
-read -r gen dl total bytes < <(report csv '"granularity":"log"')
+read -r gen dl total bytes csv_id < <(report csv '"granularity":"log"')
 kill "$sampler" 2> /dev/null || true; sampler=""
 rows=$(($(wc -l < "$work/report.csv") - 1))
-max_heap=$(tail -1 "$work/heap.txt")
+read -r max_heap max_old < <(tail -1 "$work/heap.txt")
 
 say ""
 say "psql \\copy ... to file: $(printf %.2f "$psql_seconds") s, $psql_bytes bytes, $(echo "$logs / $psql_seconds" | bc) rows/s"
 say "Costlens CSV report: generation $(printf %.2f "$gen") s + download $(printf %.2f "$dl") s = $(printf %.2f "$total") s, $bytes bytes, $rows rows"
+say "  of which the generation job itself ran $(job_ms "$csv_id") ms (the rest: queueing, status polls every 0.1 s)"
 say "rate vs psql \\copy: generation alone $(printf %.2f "$(echo "$psql_seconds / $gen" | bc -l)"), end to end (request to file) $(printf %.2f "$(echo "$psql_seconds / $total" | bc -l)")"
-say "server heap used (young + old, MiB): $(printf %.0f "$baseline") before, $(printf %.0f "$max_heap") at most during the report (-Xmx$heap; the CSV is $((bytes / 1048576)) MiB)"
+say "server heap used (young + old, MiB): $(printf %.0f "$baseline") before, $(printf %.0f "$max_heap") at most during generation and download (-Xmx$heap; the CSV is $((bytes / 1048576)) MiB)"
+say "old generation (what survives collections, MiB): $(printf %.0f "$baseline_old") before, $(printf %.0f "$max_old") at most"
 
-read -r pgen _ _ pbytes < <(report pdf)
-say "PDF of the same scenario (720 hourly buckets, all sections): generated in $(printf %.2f "$pgen") s, $pbytes bytes"
+metrics_ms=$(metrics_median 50)
+pdf_runs=""
+for _ in 1 2 3 4 5; do
+  id=$(api -X POST "$url/api/v2/scenarios/$scenario/reports" -d '{"format":"pdf"}' | field report_id)
+  until [ -n "$(job_ms "$id")" ]; do sleep 0.1; done
+  pdf_runs="$pdf_runs $(job_ms "$id")"
+  last_pdf="$id"
+done
+pdf_ms=$(echo "$pdf_runs" | tr ' ' '\n' | grep . | median)
+api -o "$work/report.pdf" "$url/api/v2/reports/$last_pdf/download"
+say "metrics of the same scenario (GET .../metrics?granularity=hour, 720 buckets): median $metrics_ms ms of 50 sequential calls"
+say "PDF of the same scenario (all sections), generation as the job logged it:$pdf_runs ms (median $pdf_ms ms), $(stat -c %s "$work/report.pdf") bytes"
+say "PDF generation = $(printf %.1f "$(echo "$pdf_ms / $metrics_ms" | bc -l)") metrics calls (target <= 20)"
 cp "$work/report.pdf" "$results/reports-$stamp.pdf"
 say "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "results: bench/results/reports-$stamp.txt (PDF beside it)"

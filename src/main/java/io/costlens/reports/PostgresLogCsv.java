@@ -3,12 +3,21 @@ package io.costlens.reports;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
@@ -72,7 +81,9 @@ class PostgresLogCsv {
 	}
 
 	/**
-	 * Writes the header and one line per log of the scenario, oldest first.
+	 * Writes the header and one line per log of the scenario, oldest first. The copy runs
+	 * on a thread of its own, a few megabytes ahead of {@code out}, so that reading the
+	 * rows and writing the report's chunks overlap.
 	 * @return how many logs were written, or empty (nothing written) when the database is
 	 * not PostgreSQL
 	 */
@@ -84,9 +95,32 @@ class PostgresLogCsv {
 			PGConnection postgres = connection.unwrap(PGConnection.class);
 			out.write((String.join(",", CsvReport.LOG_HEADER) + "\r\n").getBytes(StandardCharsets.US_ASCII));
 			String sql = "copy (" + LINE.replace("{scenario}", scenarioId.toString()) + ") to stdout (format binary)";
-			try (DataInputStream rows = new DataInputStream(
-					new BufferedInputStream(new PGCopyInputStream(postgres, sql), 64 * 1024))) {
-				return OptionalLong.of(copyLines(rows, out));
+			Handoff handoff = new Handoff();
+			FutureTask<Long> copy = new FutureTask<>(() -> {
+				try (OutputStream lines = handoff.input();
+						DataInputStream rows = new DataInputStream(
+								new BufferedInputStream(new PGCopyInputStream(postgres, sql), 64 * 1024))) {
+					return copyLines(rows, lines);
+				}
+			});
+			Thread.ofVirtual().name("report-copy-" + scenarioId).start(copy);
+			try {
+				handoff.drainTo(out, copy);
+				return OptionalLong.of(copy.get());
+			}
+			catch (ExecutionException ex) {
+				throw rethrown(ex.getCause());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new InterruptedIOException("interrupted while copying the scenario's logs");
+			}
+			finally {
+				// when out failed, the copy stops at its next block, before its
+				// connection
+				// closes
+				handoff.abandon();
+				awaitQuietly(copy);
 			}
 		}
 		catch (SQLException ex) {
@@ -113,6 +147,121 @@ class PostgresLogCsv {
 			count++;
 		}
 		return count;
+	}
+
+	private static void awaitQuietly(Future<?> copy) {
+		try {
+			copy.get(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			// its failure, if any, was reported already or is the reason we stop
+		}
+	}
+
+	private static IOException rethrown(Throwable failure) {
+		if (failure instanceof IOException io) {
+			return io;
+		}
+		if (failure instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+		if (failure instanceof SQLException sql) {
+			throw new DataAccessResourceFailureException("COPY of the scenario's logs failed", sql);
+		}
+		return new IOException(failure);
+	}
+
+	/**
+	 * Blocks of {@value #BLOCK} bytes handed from the copying thread to the writing one,
+	 * at most {@value #AHEAD} waiting: memory stays a few megabytes whatever the size.
+	 */
+	private static final class Handoff {
+
+		private static final int BLOCK = 1024 * 1024;
+
+		private static final int AHEAD = 2;
+
+		private static final byte[] END = new byte[0];
+
+		private final BlockingQueue<byte[]> blocks = new ArrayBlockingQueue<>(AHEAD);
+
+		private volatile boolean abandoned;
+
+		/** Where the copying thread writes; closing it ends the hand-off. */
+		OutputStream input() {
+			return new OutputStream() {
+
+				private byte[] block = new byte[BLOCK];
+
+				private int filled;
+
+				@Override
+				public void write(int b) throws IOException {
+					write(new byte[] { (byte) b }, 0, 1);
+				}
+
+				@Override
+				public void write(byte[] bytes, int offset, int length) throws IOException {
+					int written = 0;
+					while (written < length) {
+						int part = Math.min(length - written, BLOCK - this.filled);
+						System.arraycopy(bytes, offset + written, this.block, this.filled, part);
+						this.filled += part;
+						written += part;
+						if (this.filled == BLOCK) {
+							hand(this.block);
+							this.block = new byte[BLOCK];
+							this.filled = 0;
+						}
+					}
+				}
+
+				@Override
+				public void close() throws IOException {
+					if (this.filled > 0) {
+						hand(Arrays.copyOf(this.block, this.filled));
+					}
+					hand(END);
+				}
+
+			};
+		}
+
+		/** Writes the blocks to {@code out} until the copy ended (or failed). */
+		void drainTo(OutputStream out, Future<?> copy) throws IOException, InterruptedException {
+			while (true) {
+				byte[] block = this.blocks.poll(1, TimeUnit.SECONDS);
+				if (block == END || (block == null && copy.isDone() && this.blocks.isEmpty())) {
+					return;
+				}
+				if (block != null) {
+					out.write(block);
+				}
+			}
+		}
+
+		void abandon() {
+			this.abandoned = true;
+			this.blocks.clear();
+		}
+
+		private void hand(byte[] block) throws IOException {
+			try {
+				while (!this.blocks.offer(block, 1, TimeUnit.SECONDS)) {
+					if (this.abandoned) {
+						throw new IOException("the report's writer stopped taking the copy");
+					}
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new InterruptedIOException("interrupted while handing over the copy");
+			}
+		}
+
 	}
 
 	private static String quoted(String value) {
