@@ -12,10 +12,15 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -55,8 +60,25 @@ class TraceImport {
 
 	private final int chunk;
 
+	private final Map<Outcome, Counter> imported;
+
+	/** What became of one trace record, as the import meter counts it. */
+	private enum Outcome {
+
+		INSERTED, UPDATED, REJECTED
+
+	}
+
 	TraceImport(GroupCommitter<Session, Boolean> committer, RejectedRepository rejected, Pricing catalog,
-			SessionFeed feed, JsonMapper json, DevlensProperties properties) {
+			SessionFeed feed, JsonMapper json, DevlensProperties properties, MeterRegistry meters) {
+		this.imported = new EnumMap<>(Outcome.class);
+		for (Outcome outcome : Outcome.values()) {
+			this.imported.put(outcome,
+					Counter.builder("costlens.traces.imported")
+						.description("Trace records imported: inserted (new session), updated or rejected")
+						.tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+						.register(meters));
+		}
 		this.committer = committer;
 		this.rejected = rejected;
 		this.catalog = catalog;
@@ -88,6 +110,9 @@ class TraceImport {
 			throw new UncheckedIOException(ex);
 		}
 		run.finish();
+		this.imported.get(Outcome.INSERTED).increment(run.inserted);
+		this.imported.get(Outcome.UPDATED).increment(run.updated);
+		this.imported.get(Outcome.REJECTED).increment(run.refused.size());
 		return new ImportResult(run.importId, run.inserted, run.updated, run.refused);
 	}
 

@@ -14,6 +14,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -77,6 +78,8 @@ public final class GroupCommitter<T, R> implements AutoCloseable, MeterBinder {
 	private @Nullable Entry<T, R> carried;
 
 	private volatile @Nullable Timer commits;
+
+	private volatile @Nullable DistributionSummary batches;
 
 	private volatile @Nullable Counter failures;
 
@@ -217,6 +220,11 @@ public final class GroupCommitter<T, R> implements AutoCloseable, MeterBinder {
 			.description("Time to write and commit one group-commit batch")
 			.tag("committer", this.name)
 			.publishPercentileHistogram()
+			.register(registry);
+		this.batches = DistributionSummary.builder("costlens.group.commit.batch.size")
+			.description("Items written in one group-commit transaction")
+			.tag("committer", this.name)
+			.serviceLevelObjectives(1, 10, 100, 1000, 10_000)
 			.register(registry);
 		this.failures = Counter.builder("costlens.group.commit.failures")
 			.description("Group-commit batches that failed and were not stored")
@@ -362,6 +370,10 @@ public final class GroupCommitter<T, R> implements AutoCloseable, MeterBinder {
 			Timer timer = this.commits;
 			if (timer != null) {
 				timer.record(elapsed, TimeUnit.NANOSECONDS);
+			}
+			DistributionSummary sizes = this.batches;
+			if (sizes != null) {
+				sizes.record(items.size());
 			}
 			log.trace("Group commit {}: wrote {} items from {} requests in {} µs", this.name, items.size(), requests,
 					elapsed / 1000);

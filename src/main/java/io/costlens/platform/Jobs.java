@@ -26,6 +26,11 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +57,10 @@ import io.costlens.platform.jobs.JobsProperties;
  * optionally limited to a number of starts a minute across all instances (the rest wait
  * in the queue; nothing is dropped).
  * </ul>
- * Job data is stored with Java serialization, so keep it to ids or strings.
+ * Job data is stored with Java serialization, so keep it to ids or strings. Every run is
+ * counted ({@code costlens.jobs.started}, {@code .succeeded}, {@code .failed}, tagged
+ * with the job's kind) and observed as {@code costlens.job}: a timer, and a span when
+ * tracing is on.
  */
 @Component
 public class Jobs {
@@ -65,10 +73,17 @@ public class Jobs {
 
 	private final ObjectProvider<Scheduler> scheduler;
 
-	Jobs(JobsProperties properties, JobThroughput throughput, ObjectProvider<Scheduler> scheduler) {
+	private final MeterRegistry meters;
+
+	private final ObservationRegistry observations;
+
+	Jobs(JobsProperties properties, JobThroughput throughput, ObjectProvider<Scheduler> scheduler,
+			ObjectProvider<MeterRegistry> meters, ObjectProvider<ObservationRegistry> observations) {
 		this.properties = properties;
 		this.throughput = throughput;
 		this.scheduler = scheduler;
+		this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
+		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
 	}
 
 	/** Starts a one-off job of this kind: finish it with {@link OneTime#execute}. */
@@ -120,15 +135,28 @@ public class Jobs {
 	}
 
 	private <T> Map<String, ?> run(TaskInstance<T> instance, int attempt, Callable<Map<String, ?>> work) {
-		String job = instance.getTaskName() + " [" + instance.getId() + "]";
+		String kind = instance.getTaskName();
+		Observation observation = Observation.createNotStarted("costlens.job", this.observations)
+			.contextualName("job " + kind)
+			.lowCardinalityKeyValue("kind", kind)
+			.highCardinalityKeyValue("job.id", instance.getId())
+			.highCardinalityKeyValue("job.attempt", String.valueOf(attempt));
+		return observation.observe(() -> run(instance, kind, attempt, work));
+	}
+
+	private <T> Map<String, ?> run(TaskInstance<T> instance, String kind, int attempt, Callable<Map<String, ?>> work) {
+		String job = kind + " [" + instance.getId() + "]";
 		log.info("Job {} started (attempt {})", job, attempt);
+		count("costlens.jobs.started", kind, "Job runs started, retries included");
 		long started = System.nanoTime();
 		try {
 			Map<String, ?> counts = bounded(job, work);
 			log.info("Job {} finished in {} ms: {}", job, millisSince(started), describe(counts));
+			count("costlens.jobs.succeeded", kind, "Job runs that finished");
 			return counts;
 		}
 		catch (RuntimeException ex) {
+			count("costlens.jobs.failed", kind, "Job runs that failed or ran too long (each attempt counts)");
 			if (ex.getCause() instanceof IOException) {
 				// a remote or a file that is not there: the reason says it all
 				log.warn("Job {} failed after {} ms (attempt {}): {}", job, millisSince(started), attempt,
@@ -140,6 +168,10 @@ public class Jobs {
 			}
 			throw ex;
 		}
+	}
+
+	private void count(String name, String kind, String description) {
+		Counter.builder(name).description(description).tag("kind", kind).register(this.meters).increment();
 	}
 
 	private Map<String, ?> bounded(String job, Callable<Map<String, ?>> work) {

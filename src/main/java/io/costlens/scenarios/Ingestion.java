@@ -1,7 +1,9 @@
 package io.costlens.scenarios;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
@@ -32,7 +34,7 @@ class Ingestion {
 
 	private final Counter ingested;
 
-	private final Counter piiFound;
+	private final Map<String, Counter> piiFound;
 
 	private final Counter tokens;
 
@@ -46,7 +48,14 @@ class Ingestion {
 		this.inspector = inspector;
 		this.committer = committer;
 		this.ingested = meters.counter("costlens.logs.ingested");
-		this.piiFound = meters.counter("costlens.pii.found");
+		this.piiFound = new HashMap<>();
+		for (PiiType type : PiiType.values()) {
+			this.piiFound.put(type.value(),
+					Counter.builder("costlens.pii.found")
+						.description("Ingested messages with PII of this type")
+						.tag("type", type.value())
+						.register(meters));
+		}
 		this.tokens = Counter.builder("costlens.logs.tokens")
 			.description("BPE tokens of the ingested messages (the Bedrock cost driver)")
 			.register(meters);
@@ -75,7 +84,14 @@ class Ingestion {
 			throw this.running.refusal(scenarioId);
 		}
 		this.ingested.increment(stored.size());
-		this.piiFound.increment(stored.stream().filter(StoredLog::hasPii).count());
+		for (StoredLog log : stored) {
+			for (String type : log.piiTypes()) {
+				Counter found = this.piiFound.get(type);
+				if (found != null) {
+					found.increment();
+				}
+			}
+		}
 		this.tokens.increment(stored.stream().mapToLong(StoredLog::tokenCount).sum());
 		this.bytes.increment(stored.stream().mapToLong(StoredLog::sizeBytes).sum());
 		this.sqsBlocks.increment(stored.stream().mapToLong(StoredLog::sqsBlocks).sum());

@@ -1,5 +1,7 @@
 package io.costlens.platform.observability;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +18,15 @@ class ObservabilityConfiguration {
 		FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(
 				new CorrelationIdFilter(problems));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	/** Right inside the correlation ids: every response is measured, errors included. */
+	@Bean
+	FilterRegistrationBean<ResponseSizeMetrics> responseSizes(MeterRegistry meters) {
+		FilterRegistrationBean<ResponseSizeMetrics> registration = new FilterRegistrationBean<>(
+				new ResponseSizeMetrics(meters));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
 

@@ -2,6 +2,8 @@ package io.costlens.platform.ratelimit;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -43,9 +45,9 @@ class RateLimitConfiguration {
 
 	@Bean
 	RateLimitFilters rateLimitFilters(RateLimiter limiter, RateLimitProperties properties, List<EndpointRules> rules,
-			ProblemWriter problems) {
+			ProblemWriter problems, MeterRegistry meters) {
 		List<String> unlimited = rules.stream().flatMap((r) -> r.unlimited().stream()).distinct().toList();
-		return new RateLimitFilters(new RateLimitFilter(limiter, properties, unlimited, problems));
+		return new RateLimitFilters(new RateLimitFilter(limiter, properties, unlimited, problems, meters));
 	}
 
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +29,8 @@ import io.costlens.platform.web.ProblemWriter;
  * {@code Retry-After} once the bucket is empty. Every limited response carries
  * {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset}.
  * If the bucket store fails (Redis down), the request goes through and a warning is
- * logged.
+ * logged. Each 429 counts in {@code costlens.ratelimit.rejected} (by tier, and whether
+ * the caller was anonymous).
  */
 public class RateLimitFilter extends OncePerRequestFilter {
 
@@ -43,8 +46,11 @@ public class RateLimitFilter extends OncePerRequestFilter {
 
 	private final ProblemWriter problems;
 
-	RateLimitFilter(RateLimiter limiter, RateLimitProperties properties, List<String> unlimited,
-			ProblemWriter problems) {
+	private final MeterRegistry meters;
+
+	RateLimitFilter(RateLimiter limiter, RateLimitProperties properties, List<String> unlimited, ProblemWriter problems,
+			MeterRegistry meters) {
+		this.meters = meters;
 		this.limiter = limiter;
 		this.properties = properties;
 		this.exempt = List.copyOf(unlimited);
@@ -66,7 +72,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		CurrentUser caller = CurrentUser.current().orElse(null);
-		TierLimit limit = this.properties.limitOf((caller != null) ? caller.tier() : "free");
+		String tier = (caller != null) ? caller.tier() : "free";
+		TierLimit limit = this.properties.limitOf(tier);
 		if (limit == null) {
 			chain.doFilter(request, response);
 			return;
@@ -85,6 +92,12 @@ public class RateLimitFilter extends OncePerRequestFilter {
 		response.setHeader("X-RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
 		response.setHeader("X-RateLimit-Reset", String.valueOf(now + seconds(probe.getNanosToWaitForReset())));
 		if (!probe.isConsumed()) {
+			Counter.builder("costlens.ratelimit.rejected")
+				.description("Requests answered 429 because the caller's bucket was empty")
+				.tag("tier", tier)
+				.tag("caller", (caller == null) ? "anonymous" : "authenticated")
+				.register(this.meters)
+				.increment();
 			long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
 			this.problems.write(request, response, new TooManyRequests(
 					"Rate limit of " + limit.perMinute() + " requests a minute (burst " + limit.burst() + ") exceeded",
