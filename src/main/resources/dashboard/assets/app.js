@@ -140,7 +140,7 @@
 
 	// Shortcuts: Ctrl/Cmd+K always; single keys only while switched on and not typing (WCAG 2.1.4).
 	var pending = null;
-	var goto = { o: '/ui/', s: '/ui/scenarios', p: '/ui/predictions' };
+	var goto = { o: '/ui/', s: '/ui/scenarios', p: '/ui/predictions', k: '/ui/providers', d: '/ui/developers', r: '/ui/reports' };
 	document.addEventListener('keydown', function (e) {
 		if ((e.ctrlKey || e.metaKey) && (e.key === 'k' || e.key === 'K')) {
 			e.preventDefault();

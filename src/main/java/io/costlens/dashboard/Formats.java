@@ -45,6 +45,14 @@ class Formats {
 		return format.format(amount);
 	}
 
+	/**
+	 * A USD amount another module wrote as a decimal string; {@code null} reads "no
+	 * price".
+	 */
+	public String moneyText(@Nullable String amount) {
+		return money((amount != null) ? new BigDecimal(amount) : null);
+	}
+
 	public String number(@Nullable Number value) {
 		return (value != null) ? NumberFormat.getNumberInstance(locale()).format(value) : "—";
 	}
@@ -70,6 +78,11 @@ class Formats {
 			.withLocale(locale())
 			.withZone(this.zone)
 			.format(moment) : "—";
+	}
+
+	/** A calendar day (a UTC day of another module) as the language writes it. */
+	public String day(java.time.LocalDate day) {
+		return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(day);
 	}
 
 	/** A bucket's label: its date, or its date and hour. */

@@ -48,6 +48,10 @@ class PalettePage implements DashboardPage {
 		page(entries, "nav.overview", "/ui/", query, locale);
 		page(entries, "nav.scenarios", "/ui/scenarios", query, locale);
 		page(entries, "nav.predictions", "/ui/predictions", query, locale);
+		page(entries, "nav.providers", "/ui/providers", query, locale);
+		page(entries, "nav.developers", "/ui/developers", query, locale);
+		page(entries, "nav.sessions", "/ui/developers/sessions", query, locale);
+		page(entries, "nav.reports", "/ui/reports", query, locale);
 		page(entries, "nav.prices", "/ui/prices", query, locale);
 		if (me.isAdmin()) {
 			page(entries, "nav.audit", "/ui/audit", query, locale);
@@ -66,6 +70,7 @@ class PalettePage implements DashboardPage {
 		}
 		if (me.role() != io.costlens.platform.Role.VIEWER) {
 			action(entries, "palette.action.new", "/ui/scenarios#new-scenario", null, query, locale);
+			action(entries, "palette.action.key", "/ui/providers#new-key", null, query, locale);
 		}
 		action(entries, "palette.action.help", "#help", null, query, locale);
 		action(entries, "palette.action.english", "/ui/preferences/locale", "en", query, locale);

@@ -21,8 +21,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.costlens.platform.InvalidFields;
 import io.costlens.platform.InvalidFields.Field;
 import io.costlens.platform.InvalidRequest;
+import io.costlens.platform.CurrentUser;
 import io.costlens.pricing.Price;
 import io.costlens.pricing.Pricing;
+import io.costlens.reports.Reports;
 import io.costlens.scenarios.CostModel;
 import io.costlens.scenarios.Granularity;
 import io.costlens.scenarios.NewScenario;
@@ -54,8 +56,11 @@ class ScenarioPages implements DashboardPage {
 
 	private final DashboardProperties properties;
 
+	private final Reports reports;
+
 	ScenarioPages(Scenarios scenarios, Pricing prices, Overview overview, Formats formats, MessageSource messages,
-			ChartJson json, DashboardProperties properties) {
+			ChartJson json, DashboardProperties properties, Reports reports) {
+		this.reports = reports;
 		this.scenarios = scenarios;
 		this.prices = prices;
 		this.overview = overview;
@@ -113,6 +118,7 @@ class ScenarioPages implements DashboardPage {
 		model.addAttribute("logs", logPage);
 		model.addAttribute("pager", Pager.of(logPage));
 		model.addAttribute("pii", pii);
+		model.addAttribute("reports", this.reports.list(id, CurrentUser.current().orElseThrow(), 1, 5));
 		model.addAttribute("chart",
 				this.json.of(new ChartData("line",
 						series.stream().map((p) -> this.formats.axis(p.start(), range.bucket())).toList(),

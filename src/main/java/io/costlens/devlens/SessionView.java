@@ -26,10 +26,10 @@ import org.jspecify.annotations.Nullable;
  * @param repoSlug the repository
  * @param traceHash the dedup key
  */
-record SessionView(@Nullable String sessionId, @Nullable String developerId, Instant timestamp, @Nullable String model,
-		long tokensIn, long tokensOut, long totalTokens, double latencyMs, @Nullable Integer statusCode,
-		boolean acceptedFlag, @Nullable String costUsd, boolean priced, @Nullable Double diffRatio,
-		@Nullable Integer acceptedLines, String repoSlug, String traceHash) {
+public record SessionView(@Nullable String sessionId, @Nullable String developerId, Instant timestamp,
+		@Nullable String model, long tokensIn, long tokensOut, long totalTokens, double latencyMs,
+		@Nullable Integer statusCode, boolean acceptedFlag, @Nullable String costUsd, boolean priced,
+		@Nullable Double diffRatio, @Nullable Integer acceptedLines, String repoSlug, String traceHash) {
 
 	static SessionView of(Session session) {
 		CanonicalTrace t = session.trace();

@@ -1,6 +1,5 @@
 package io.costlens.providers;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,14 +34,11 @@ class ProviderKeyController {
 
 	private final ProviderKeys keys;
 
-	private final UsageSync sync;
+	private final Providers providers;
 
-	private final KeyValidation validation;
-
-	ProviderKeyController(ProviderKeys keys, UsageSync sync, KeyValidation validation) {
+	ProviderKeyController(ProviderKeys keys, Providers providers) {
 		this.keys = keys;
-		this.sync = sync;
-		this.validation = validation;
+		this.providers = providers;
 	}
 
 	@ApiExample(
@@ -104,15 +100,8 @@ class ProviderKeyController {
 	@ApiResponse(responseCode = "404", description = "No such key, or another member's (not_found)")
 	@ApiResponse(responseCode = "409", description = "The key is inactive (conflict)")
 	@ApiResponse(responseCode = "502", description = "OpenRouter did not answer usably; nothing changed")
-	SyncResponse sync(@PathVariable UUID id) {
-		this.keys.get(id);
-		try {
-			UsageSync.Result result = this.sync.sync(id);
-			return new SyncResponse(id, result.keyType().value(), result.rows(), result.syncedAt());
-		}
-		catch (OpenRouterFailure failure) {
-			throw new ProviderCallFailed(failure.getMessage());
-		}
+	Providers.SyncResponse sync(@PathVariable UUID id) {
+		return this.providers.sync(id);
 	}
 
 	@ApiExample(params = "id=3fa85f64-5717-4562-b3fc-2c963f66afa6")
@@ -121,39 +110,8 @@ class ProviderKeyController {
 	@ApiResponse(responseCode = "200", description = "OpenRouter answered: valid, or invalidated")
 	@ApiResponse(responseCode = "404", description = "No such key, or another member's (not_found)")
 	@ApiResponse(responseCode = "502", description = "OpenRouter did not answer usably; nothing changed")
-	ValidationResponse validate(@PathVariable UUID id) {
-		this.keys.get(id);
-		KeyValidation.Result result = this.validation.validate(id);
-		if (result.outcome() == KeyValidation.Outcome.UNCHANGED) {
-			throw new ProviderCallFailed(String.valueOf(result.message()));
-		}
-		ProviderKey key = this.keys.get(id);
-		return new ValidationResponse(id, result.outcome() == KeyValidation.Outcome.VALID, key.active(),
-				(result.keyType() != null) ? result.keyType().value() : null, result.message());
-	}
-
-	/**
-	 * What a sync did.
-	 *
-	 * @param keyId the key
-	 * @param keyType its type
-	 * @param rowsUpserted usage rows written (inserted or replaced)
-	 * @param syncedAt when
-	 */
-	record SyncResponse(UUID keyId, String keyType, int rowsUpserted, Instant syncedAt) {
-	}
-
-	/**
-	 * What a validation found.
-	 *
-	 * @param keyId the key
-	 * @param valid whether OpenRouter accepted it
-	 * @param isActive whether it is active now
-	 * @param keyType its type
-	 * @param message OpenRouter's message when it refused the key
-	 */
-	record ValidationResponse(UUID keyId, boolean valid, boolean isActive, @Nullable String keyType,
-			@Nullable String message) {
+	Providers.ValidationResponse validate(@PathVariable UUID id) {
+		return this.providers.validate(id);
 	}
 
 }

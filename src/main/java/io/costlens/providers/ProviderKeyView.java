@@ -24,9 +24,10 @@ import org.jspecify.annotations.Nullable;
  * @param lastSyncedAt when its usage was last synced
  * @param createdAt when it was added
  */
-record ProviderKeyView(UUID id, UUID userId, String name, String provider, String keyPreview, @Nullable String keyType,
-		boolean isActive, @Nullable String limit, @Nullable String limitRemaining, @Nullable String limitReset,
-		@Nullable Instant lastValidatedAt, @Nullable Instant lastSyncedAt, Instant createdAt) {
+public record ProviderKeyView(UUID id, UUID userId, String name, String provider, String keyPreview,
+		@Nullable String keyType, boolean isActive, @Nullable String limit, @Nullable String limitRemaining,
+		@Nullable String limitReset, @Nullable Instant lastValidatedAt, @Nullable Instant lastSyncedAt,
+		Instant createdAt) {
 
 	static ProviderKeyView of(ProviderKey key) {
 		return new ProviderKeyView(key.id(), key.userId(), key.name(), key.provider(), key.keyPreview(),

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param tokensOutput completion tokens
  * @param cost USD
  */
-record UsageStat(UUID apiKeyId, LocalDate date, String model, @Nullable Long requestsCount, @Nullable Long tokensInput,
-		@Nullable Long tokensOutput, BigDecimal cost) {
+public record UsageStat(UUID apiKeyId, LocalDate date, String model, @Nullable Long requestsCount,
+		@Nullable Long tokensInput, @Nullable Long tokensOutput, BigDecimal cost) {
 
 }

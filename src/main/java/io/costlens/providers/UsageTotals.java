@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param tokensOutput completion tokens
  * @param cost USD
  */
-record UsageTotals(@Nullable String group, long requestsCount, long tokensInput, long tokensOutput, BigDecimal cost) {
+public record UsageTotals(@Nullable String group, long requestsCount, long tokensInput, long tokensOutput,
+		BigDecimal cost) {
 
 }

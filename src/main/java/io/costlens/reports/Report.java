@@ -25,12 +25,12 @@ import org.jspecify.annotations.Nullable;
  * @param completedAt when it completed or failed
  * @param expiresAt when it is deleted
  */
-record Report(UUID id, UUID scenarioId, UUID requestedBy, Format format, List<Section> sections,
+public record Report(UUID id, UUID scenarioId, UUID requestedBy, Format format, List<Section> sections,
 		Granularity granularity, Status status, @Nullable String failure, @Nullable Long sizeBytes, String fileName,
 		Instant createdAt, @Nullable Instant startedAt, @Nullable Instant completedAt, Instant expiresAt) {
 
 	/** The file formats. */
-	enum Format {
+	public enum Format {
 
 		PDF("application/pdf"), CSV("text/csv; charset=UTF-8");
 
@@ -40,44 +40,44 @@ record Report(UUID id, UUID scenarioId, UUID requestedBy, Format format, List<Se
 			this.contentType = contentType;
 		}
 
-		String contentType() {
+		public String contentType() {
 			return this.contentType;
 		}
 
-		String value() {
+		public String value() {
 			return name().toLowerCase(Locale.ROOT);
 		}
 
 	}
 
 	/** The parts of a PDF report. */
-	enum Section {
+	public enum Section {
 
 		SUMMARY, COSTS, TIMESERIES, LOGS;
 
-		String value() {
+		public String value() {
 			return name().toLowerCase(Locale.ROOT);
 		}
 
 	}
 
 	/** What one CSV row is. */
-	enum Granularity {
+	public enum Granularity {
 
 		HOUR, LOG;
 
-		String value() {
+		public String value() {
 			return name().toLowerCase(Locale.ROOT);
 		}
 
 	}
 
 	/** Where a generation stands. */
-	enum Status {
+	public enum Status {
 
 		QUEUED, RUNNING, COMPLETED, FAILED;
 
-		String value() {
+		public String value() {
 			return name().toLowerCase(Locale.ROOT);
 		}
 

@@ -76,6 +76,24 @@ class ReportRepository {
 			.list();
 	}
 
+	List<Report> findAll(@Nullable UUID requester, int offset, int limit) {
+		return this.jdbc
+			.sql("select " + COLUMNS
+					+ " from reports where (cast(:requester as uuid) is null or requested_by = :requester) "
+					+ "order by created_at desc, id desc offset " + offset + " rows fetch next " + limit + " rows only")
+			.param("requester", requester)
+			.query(ReportRepository::map)
+			.list();
+	}
+
+	long countAll(@Nullable UUID requester) {
+		return this.jdbc
+			.sql("select count(*) from reports where (cast(:requester as uuid) is null or requested_by = :requester)")
+			.param("requester", requester)
+			.query(Long.class)
+			.single();
+	}
+
 	long countByScenario(UUID scenarioId, @Nullable UUID requester) {
 		return this.jdbc
 			.sql("select count(*) from reports where scenario_id = :scenario "

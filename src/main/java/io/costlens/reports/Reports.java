@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.task.Task;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.costlens.audit.AuditEvent;
 import io.costlens.platform.Conflict;
 import io.costlens.platform.CurrentUser;
+import io.costlens.platform.InvalidFields;
 import io.costlens.platform.Jobs;
 import io.costlens.platform.NotFound;
 import io.costlens.platform.Page;
@@ -31,7 +33,7 @@ import io.costlens.scenarios.Scenarios;
  * members and viewers get 404, admins see every report.
  */
 @Service
-class Reports {
+public class Reports {
 
 	private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")
 		.withZone(ZoneOffset.UTC);
@@ -73,6 +75,23 @@ class Reports {
 		return report;
 	}
 
+	/**
+	 * Queues a report as {@code POST /api/v2/scenarios/{id}/reports} reads its body: a
+	 * PDF of every section, or a CSV by hour ({@code granularity} {@code null}) or by
+	 * log.
+	 */
+	@Transactional
+	public Report request(UUID scenarioId, String format, @Nullable String granularity, CurrentUser caller) {
+		if (!format.equals("pdf") && !format.equals("csv")) {
+			throw new InvalidFields(List.of(new InvalidFields.Field("format", "must be pdf or csv")));
+		}
+		if (granularity != null && !granularity.equals("hour") && !granularity.equals("log")) {
+			throw new InvalidFields(List.of(new InvalidFields.Field("granularity", "must be hour or log")));
+		}
+		ReportController.ReportRequest body = new ReportController.ReportRequest(format, null, granularity);
+		return request(scenarioId, body.reportFormat(), body.sections(), body.reportGranularity(), caller);
+	}
+
 	@Transactional(readOnly = true)
 	public Report get(UUID id, CurrentUser caller) {
 		return this.reports.find(id)
@@ -87,6 +106,14 @@ class Reports {
 		UUID requester = caller.isAdmin() ? null : caller.userId();
 		return new Page<>(this.reports.findByScenario(scenarioId, requester, (page - 1) * pageSize, pageSize),
 				this.reports.countByScenario(scenarioId, requester), page, pageSize);
+	}
+
+	/** The caller's reports (an admin's: everyone's) of every scenario, newest first. */
+	@Transactional(readOnly = true)
+	public Page<Report> list(CurrentUser caller, int page, int pageSize) {
+		UUID requester = caller.isAdmin() ? null : caller.userId();
+		return new Page<>(this.reports.findAll(requester, (page - 1) * pageSize, pageSize),
+				this.reports.countAll(requester), page, pageSize);
 	}
 
 	/** The completed report, ready to download; 409 naming the status otherwise. */

@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -27,12 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The dashboard in real headless Chromium, as a user goes through it: sign in, take or
  * leave the tour, create and start a scenario, ingest through the API, see the chart and
  * the log table, look at every page (axe-core, keyboard, screenshot), switch language,
- * use the palette and the shortcuts, sign out. A viewer sees no write controls.
+ * use the palette and the shortcuts, sign out. A viewer sees no write controls. The
+ * browser signs in as users this class creates, so no other test class's sign-ins (the
+ * login throttle) or password changes touch it, whatever the order.
  */
 @IntegrationTest
-@Disabled("In a clean clone's test order the first-start admin's browser sign-in returns to the login page "
-		+ "(other test classes share the context and its login throttle); it passes in another order. "
-		+ "Parked until the sign-in uses a user of its own (issue 14).")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIntegrationTests {
@@ -49,9 +47,12 @@ class DashboardBrowserIntegrationTests {
 
 	String scenarioId;
 
+	TestUsers.User admin;
+
 	@BeforeAll
 	void openBrowser() {
 		this.browser = Browser.start("en-US");
+		this.admin = this.users.create("admin", "free");
 	}
 
 	@AfterAll
@@ -63,13 +64,13 @@ class DashboardBrowserIntegrationTests {
 
 	@Test
 	@Order(1)
-	void signsInTheFirstStartAdminAndOffersTheTourOnce() {
+	void signsInAnAdminAndOffersTheTourOnce() {
 		go("/ui/scenarios");
 		assertThat(this.browser.driver.getCurrentUrl()).endsWith("/ui/login");
 		this.browser.assertAccessible("sign-in");
 		this.browser.screenshot("01-sign-in");
-		this.browser.find("#username").sendKeys("admin");
-		this.browser.find("#password").sendKeys(TestApi.ADMIN_PASSWORD);
+		this.browser.find("#username").sendKeys(this.admin.username());
+		this.browser.find("#password").sendKeys(this.admin.password());
 		this.browser.find("#sign-in").click();
 		assertThat(this.browser.driver.getCurrentUrl()).contains("/ui/scenarios");
 		this.api.get("/api/v2/health/info").send();
@@ -124,6 +125,69 @@ class DashboardBrowserIntegrationTests {
 
 	@Test
 	@Order(3)
+	void requestsAReportFollowsItsStatusAndDownloadsIt() {
+		go("/ui/scenarios/" + this.scenarioId);
+		new org.openqa.selenium.support.ui.Select(this.browser.find("#r-kind")).selectByValue("csv");
+		this.browser.find("#request-report").click();
+		this.browser.waiting().until(ExpectedConditions.urlMatches(".*/ui/reports/[0-9a-f-]{36}$"));
+		this.browser.screenshot("16-report-pending");
+		WebElement download = new org.openqa.selenium.support.ui.WebDriverWait(this.browser.driver,
+				java.time.Duration.ofSeconds(60))
+			.until(ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.id("download-report")));
+		assertThat(this.browser.find("#report-state").getText()).isEqualTo("ready");
+		this.browser.assertAccessible("report");
+		this.browser.screenshot("17-report-ready");
+		Object fetched = this.browser.driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+				+ "fetch(arguments[0]).then((r) => r.text().then((t) => done(r.status + ' '"
+				+ " + r.headers.get('content-type') + ' ' + r.headers.get('content-disposition') + '\\n' + t)));",
+				download.getAttribute("href"));
+		assertThat(String.valueOf(fetched)).startsWith("200 text/csv").contains("attachment").contains(".csv");
+		page("/ui/reports", "18-reports");
+		assertThat(this.browser.find("#report-table").getText()).contains(this.scenarioName);
+	}
+
+	@Test
+	@Order(4)
+	void showsProviderKeysAndDeveloperAnalytics() {
+		go("/ui/providers");
+		this.browser.find("#pk-name").sendKeys("team-prod");
+		this.browser.find("#pk-key").sendKeys("sk-or-v1-0123456789abcdef0123456789abcdef");
+		this.browser.find("#add-key").click();
+		assertThat(this.browser.await(".flash.ok").getText()).contains("team-prod");
+		assertThat(this.browser.find("#key-table").getText()).contains("team-prod")
+			.contains("sk-or-")
+			.doesNotContain("0123456789abcdef0123456789abcdef");
+		page("/ui/providers", "19-providers");
+		String day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+		String developer = "dev-" + UUID.randomUUID().toString().substring(0, 6);
+		StringBuilder traces = new StringBuilder();
+		for (int i = 0; i < 4; i++) {
+			traces
+				.append(("{\"timestamp\": \"%sT0%d:00:00Z\", \"usage\": {\"input_tokens\": 1000, \"output_tokens\": 500},"
+						+ " \"attributes\": {\"llm.model_name\": \"%s\", \"status_code\": 200, \"latency_ms\": 900,"
+						+ " \"prod_lens.accepted\": %s, \"accepted_lines\": 12},"
+						+ " \"metadata\": {\"developer_id\": \"%s\", \"session_id\": \"%s-s%d\", \"repo\": \"acme/shop\"}}\n")
+					.formatted(day, i, (i < 3) ? "anthropic/claude-haiku-4-5" : "made-up-model-x", i % 2 == 0,
+							developer, developer, i));
+		}
+		assertThat(this.api
+			.request("POST", "/api/traces", java.net.http.HttpRequest.BodyPublishers.ofString(traces.toString()))
+			.header("Content-Type", "application/x-ndjson")
+			.send()
+			.status()).isEqualTo(200);
+		page("/ui/developers", "20-developers");
+		assertThat(this.browser.find("#kpi-acceptance_rate").getText()).contains("good");
+		page("/ui/developers/sessions?developer=" + developer, "21-sessions");
+		assertThat(this.browser.find("#sessions-total").getText()).isEqualTo("4");
+		assertThat(this.browser.find("#session-table").getText()).contains("no price").doesNotContain("$0.00 ");
+		assertThat(this.browser.find("#session-totals").getText()).contains("1 session uses a model with no price");
+		page("/ui/developers/sessions/" + developer + "-s1", "22-session");
+		page("/ui/developers/profile?developer=" + developer, "23-profile");
+		assertThat(this.browser.find("#profile-tiles").getText()).contains("4");
+	}
+
+	@Test
+	@Order(5)
 	void everyPagePassesAxeAndKeyboardChecks() {
 		this.api.post("/api/v1/predict-log", "{\"model_name\":\"churn-v2\",\"duration_ms\":42,\"was_successful\":true}")
 			.send();
@@ -151,7 +215,7 @@ class DashboardBrowserIntegrationTests {
 	}
 
 	@Test
-	@Order(4)
+	@Order(6)
 	void switchesToItalianAndFormatsForIt() {
 		go("/ui/?period=24h");
 		new org.openqa.selenium.support.ui.Select(this.browser.find("#lang-select")).selectByValue("it");
@@ -166,7 +230,7 @@ class DashboardBrowserIntegrationTests {
 	}
 
 	@Test
-	@Order(5)
+	@Order(7)
 	void jumpsToAScenarioFromThePaletteAndListsTheShortcuts() {
 		go("/ui/");
 		new Actions(this.browser.driver).keyDown(Keys.CONTROL).sendKeys("k").keyUp(Keys.CONTROL).perform();
@@ -191,7 +255,7 @@ class DashboardBrowserIntegrationTests {
 	}
 
 	@Test
-	@Order(6)
+	@Order(8)
 	void signsOut() {
 		go("/ui/");
 		this.browser.find("#sign-out").click();
@@ -201,7 +265,7 @@ class DashboardBrowserIntegrationTests {
 	}
 
 	@Test
-	@Order(7)
+	@Order(9)
 	void showsAViewerNoWriteControls() {
 		TestUsers.User viewer = this.users.create("viewer", "free");
 		go("/ui/login");
@@ -217,6 +281,12 @@ class DashboardBrowserIntegrationTests {
 		assertThat(this.browser.all(".actions button")).isEmpty();
 		go("/ui/prices");
 		assertThat(this.browser.all("#price-table form")).isEmpty();
+		go("/ui/providers");
+		assertThat(this.browser.all("#add-key")).isEmpty();
+		go("/ui/reports");
+		this.browser.screenshot("24-viewer-reports");
+		go("/ui/scenarios/" + this.scenarioId);
+		assertThat(this.browser.all("#request-report")).isEmpty();
 		assertThat(this.browser.all("#nav a[href='/ui/audit']")).isEmpty();
 		this.browser.screenshot("15-viewer-scenarios");
 		this.browser.find("#sign-out").click();

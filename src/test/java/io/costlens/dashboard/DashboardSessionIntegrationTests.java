@@ -46,7 +46,8 @@ class DashboardSessionIntegrationTests {
 		HttpResponse<String> page = browser.get("/ui/scenarios");
 		assertThat(page.statusCode()).isEqualTo(302);
 		assertThat(UiSession.location(page).getPath()).isEqualTo("/ui/login");
-		HttpResponse<String> signedIn = browser.signIn("admin", TestApi.ADMIN_PASSWORD);
+		TestUsers.User admin = this.users.create("admin", "free");
+		HttpResponse<String> signedIn = browser.signIn(admin.username(), admin.password());
 		assertThat(signedIn.statusCode()).isEqualTo(302);
 		assertThat(UiSession.location(signedIn).getPath()).isEqualTo("/ui/scenarios");
 		String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
@@ -61,7 +62,8 @@ class DashboardSessionIntegrationTests {
 	@Test
 	void refusesAWrongPasswordWithoutSayingWhichPartWasWrong() {
 		UiSession browser = new UiSession(this.api);
-		HttpResponse<String> failed = browser.signIn("admin", "not-the-password");
+		TestUsers.User member = this.users.member();
+		HttpResponse<String> failed = browser.signIn(member.username(), "not-the-password");
 		assertThat(UiSession.location(failed).toString()).endsWith("/ui/login?error");
 		assertThat(browser.get("/ui/").statusCode()).isEqualTo(302);
 	}
@@ -69,7 +71,7 @@ class DashboardSessionIntegrationTests {
 	@Test
 	void refusesAFormWithoutItsCsrfToken() {
 		UiSession browser = new UiSession(this.api);
-		browser.signIn("admin", TestApi.ADMIN_PASSWORD);
+		signInAnAdmin(browser);
 		HttpResponse<String> forged = browser.postRaw("/ui/scenarios", Map.of("name", "forged", "region", "us-east-1"));
 		assertThat(forged.statusCode()).isEqualTo(403);
 		HttpResponse<String> list = browser.get("/ui/scenarios?q=forged");
@@ -93,6 +95,36 @@ class DashboardSessionIntegrationTests {
 	}
 
 	@Test
+	void refusesAViewersProviderKeyAndReportWritesOnTheServer() {
+		String scenario = this.api
+			.post("/api/v1/scenarios", "{\"name\":\"viewer-refusals-" + java.util.UUID.randomUUID() + "\"}")
+			.send()
+			.json()
+			.get("id")
+			.asString();
+		TestUsers.User viewer = this.users.create("viewer", "free");
+		UiSession browser = new UiSession(this.api);
+		browser.signIn(viewer.username(), viewer.password());
+		HttpResponse<String> keys = browser.get("/ui/providers");
+		assertThat(keys.statusCode()).isEqualTo(200);
+		assertThat(keys.body()).doesNotContain("id=\"add-key\"");
+		assertThat(browser
+			.post("/ui/providers", "/ui/providers",
+					Map.of("name", "viewer-key", "key", "sk-or-v1-0123456789abcdef0123456789abcdef"))
+			.statusCode()).isEqualTo(403);
+		assertThat(browser.get("/ui/providers").body()).doesNotContain("viewer-key");
+		HttpResponse<String> page = browser.get("/ui/scenarios/" + scenario);
+		assertThat(page.body()).doesNotContain("id=\"request-report\"");
+		assertThat(browser
+			.post("/ui/scenarios/" + scenario, "/ui/scenarios/" + scenario + "/reports", Map.of("format", "pdf"))
+			.statusCode()).isEqualTo(403);
+		assertThat(this.api.get("/api/v2/scenarios/" + scenario + "/reports").send().json().get("total").asLong())
+			.isZero();
+		assertThat(browser.get("/ui/reports").statusCode()).isEqualTo(200);
+		assertThat(browser.get("/ui/developers").statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void keepsAMembersHandsOffAdminPages() {
 		TestUsers.User member = this.users.member();
 		UiSession browser = new UiSession(this.api);
@@ -106,7 +138,7 @@ class DashboardSessionIntegrationTests {
 	@Test
 	void endsTheSessionOnSignOutAndWhenTheUserIsDeactivated() {
 		UiSession browser = new UiSession(this.api);
-		browser.signIn("admin", TestApi.ADMIN_PASSWORD);
+		signInAnAdmin(browser);
 		HttpResponse<String> out = browser.post("/ui/", "/ui/logout", Map.of());
 		assertThat(UiSession.location(out).toString()).endsWith("/ui/login?signed-out");
 		assertThat(browser.get("/ui/").statusCode()).isEqualTo(302);
@@ -136,7 +168,7 @@ class DashboardSessionIntegrationTests {
 	@Test
 	void loadsLessThan300KilobytesOfJavaScriptOnAPageWithAChart() {
 		UiSession browser = new UiSession(this.api);
-		browser.signIn("admin", TestApi.ADMIN_PASSWORD);
+		signInAnAdmin(browser);
 		String page = browser.get("/ui/?period=24h").body();
 		java.util.regex.Matcher scripts = java.util.regex.Pattern.compile("<script src=\"([^\"]+)\"").matcher(page);
 		long bytes = 0;
@@ -157,6 +189,11 @@ class DashboardSessionIntegrationTests {
 		for (HttpCookie cookie : new UiSession(this.api).cookies.getCookieStore().getCookies()) {
 			assertThat(cookie.getName()).isNotEqualTo("JSESSIONID");
 		}
+	}
+
+	private void signInAnAdmin(UiSession browser) {
+		TestUsers.User admin = this.users.create("admin", "free");
+		browser.signIn(admin.username(), admin.password());
 	}
 
 }

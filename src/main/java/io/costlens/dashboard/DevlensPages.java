@@ -1,0 +1,156 @@
+package io.costlens.dashboard;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.costlens.devlens.Devlens;
+import io.costlens.platform.InvalidRequest;
+
+/**
+ * Developer AI-assistant analytics: the KPIs with their status and the insights for a
+ * window, the sessions (filtered, sorted, paged, with totals that follow the filters),
+ * one session, and a developer's profile. Every role reads them.
+ */
+@Controller
+class DevlensPages implements DashboardPage {
+
+	static final List<String> WINDOWS = List.of("7", "30", "90");
+
+	static final List<String> SORTS = List.of("timestamp", "cost", "tokens", "latency");
+
+	private final Devlens devlens;
+
+	private final MessageSource messages;
+
+	private final ChartJson json;
+
+	private final Formats formats;
+
+	private final DashboardProperties properties;
+
+	DevlensPages(Devlens devlens, MessageSource messages, ChartJson json, Formats formats,
+			DashboardProperties properties) {
+		this.devlens = devlens;
+		this.messages = messages;
+		this.json = json;
+		this.formats = formats;
+		this.properties = properties;
+	}
+
+	@GetMapping("/ui/developers")
+	String analytics(@RequestParam(required = false) @Nullable String since,
+			@RequestParam(required = false) @Nullable String repo, Model model) {
+		String window = (since == null || since.isBlank()) ? "7" : since;
+		if (!WINDOWS.contains(window)) {
+			throw new InvalidRequest("since: must be one of " + WINDOWS);
+		}
+		String slug = Params.optional(repo);
+		List<Devlens.Kpi> kpis = this.devlens.kpis(window, slug);
+		model.addAttribute("kpis", kpis);
+		model.addAttribute("hasData", kpis.stream().anyMatch((k) -> !"no_data".equals(k.status())));
+		model.addAttribute("advice",
+				kpis.stream()
+					.filter((k) -> "warning".equals(k.status()) || "critical".equals(k.status()))
+					.map(Devlens.Kpi::name)
+					.toList());
+		model.addAttribute("insights", this.devlens.insights(window, slug, null));
+		model.addAttribute("since", window);
+		model.addAttribute("windows", WINDOWS);
+		model.addAttribute("repo", slug);
+		return "dashboard/developers";
+	}
+
+	@GetMapping("/ui/developers/sessions")
+	String sessions(@RequestParam(required = false) @Nullable String developer,
+			@RequestParam(required = false) @Nullable String model,
+			@RequestParam(required = false) @Nullable String repo,
+			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+			@RequestParam(defaultValue = "timestamp") String sort, @RequestParam(defaultValue = "desc") String order,
+			@RequestParam(defaultValue = "1") int page, Model view) {
+		LocalDate first = date("from", from);
+		LocalDate last = date("to", to);
+		Devlens.SessionsPage found = this.devlens.sessions(Params.optional(developer), Params.optional(model),
+				Params.optional(repo), first, last, sort, order, Math.max(1, page), this.properties.pageSize());
+		view.addAttribute("found", found);
+		view.addAttribute("pager", Pager
+			.of(new io.costlens.platform.Page<>(found.sessions(), found.totalCount(), found.page(), found.pageSize())));
+		view.addAttribute("developer", Params.optional(developer));
+		view.addAttribute("model", Params.optional(model));
+		view.addAttribute("repo", Params.optional(repo));
+		view.addAttribute("from", first);
+		view.addAttribute("to", last);
+		view.addAttribute("sort", sort);
+		view.addAttribute("order", order);
+		view.addAttribute("sorts", SORTS);
+		return "dashboard/sessions";
+	}
+
+	@GetMapping("/ui/developers/sessions/{id}")
+	String session(@PathVariable String id, Model model) {
+		model.addAttribute("detail", this.devlens.session(id));
+		return "dashboard/session";
+	}
+
+	@GetMapping("/ui/developers/profile")
+	String profile(@RequestParam(required = false) @Nullable String developer, Model model, Locale locale) {
+		String id = Params.optional(developer);
+		if (id == null) {
+			throw new InvalidRequest("developer: is required");
+		}
+		Map<String, Object> profile = this.devlens.profile(id);
+		model.addAttribute("profile", profile);
+		model.addAttribute("developer", id);
+		@SuppressWarnings("unchecked")
+		Map<String, Long> byDate = (Map<String, Long>) profile.get("sessions_by_date");
+		List<String> labels = new ArrayList<>();
+		List<Double> values = new ArrayList<>();
+		List<DayCount> days = new ArrayList<>();
+		byDate.forEach((day, n) -> {
+			labels.add(this.formats.day(LocalDate.parse(day)));
+			values.add(n.doubleValue());
+			days.add(new DayCount(LocalDate.parse(day), n));
+		});
+		model.addAttribute("byDate", days);
+		model.addAttribute("chart",
+				this.json.of(new ChartData("bar", labels,
+						List.of(new ChartData.Series(this.messages.getMessage("profile.chart.sessions", null, locale),
+								values, false, false)),
+						locale.toLanguageTag(), false)));
+		return "dashboard/profile";
+	}
+
+	private static @Nullable LocalDate date(String name, @Nullable String value) {
+		String text = Params.optional(value);
+		if (text == null) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidRequest(name + ": must be a date such as 2026-12-01");
+		}
+	}
+
+	/**
+	 * @param day a UTC day
+	 * @param sessions the developer's sessions on it
+	 */
+	record DayCount(LocalDate day, long sessions) {
+
+	}
+
+}

@@ -1,0 +1,154 @@
+package io.costlens.devlens;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+
+import io.costlens.devlens.DailyRollupRepository.DayModelTotals;
+import io.costlens.devlens.DailyRollupRepository.Window;
+
+/**
+ * The devlens module's public API: the KPIs with their status, pages of sessions with the
+ * totals of everything the filters match, one session with what it led to, a developer's
+ * profile and the insights, each as the matching {@code /api/...} endpoint answers it.
+ * Days are UTC days, as the roll-ups keep them.
+ */
+@Service
+public class Devlens {
+
+	private final Analytics analytics;
+
+	private final Insights insights;
+
+	private final Sessions sessions;
+
+	private final DailyRollupRepository rollups;
+
+	private final DevlensProperties properties;
+
+	Devlens(Analytics analytics, Insights insights, Sessions sessions, DailyRollupRepository rollups,
+			DevlensProperties properties) {
+		this.analytics = analytics;
+		this.insights = insights;
+		this.sessions = sessions;
+		this.rollups = rollups;
+		this.properties = properties;
+	}
+
+	/**
+	 * The nine KPIs of {@code GET /api/metrics}, in its order.
+	 * @param since days back from today, or a date
+	 * @param repo one repository, or {@code null}
+	 */
+	public List<Kpi> kpis(@Nullable String since, @Nullable String repo) {
+		Report report = this.analytics.report(this.analytics.query(since, repo, null, List.of()));
+		List<Kpi> kpis = new ArrayList<>();
+		Kpis.of(report, this.properties.thresholds())
+			.forEach((name, k) -> kpis.add(new Kpi(name, k.value(), k.unit(), k.threshold(), k.status())));
+		return kpis;
+	}
+
+	/**
+	 * A page of sessions as {@code GET /api/sessions} reads it, and the totals of every
+	 * session the filters match.
+	 * @param from the first UTC day, or {@code null}
+	 * @param to the last UTC day (included), or {@code null}
+	 * @param sortBy {@code timestamp}, {@code cost}, {@code tokens} or {@code latency}
+	 * @param sortOrder {@code asc} or {@code desc}
+	 */
+	public SessionsPage sessions(@Nullable String developerId, @Nullable String model, @Nullable String repo,
+			@Nullable LocalDate from, @Nullable LocalDate to, String sortBy, String sortOrder, int page, int pageSize) {
+		SessionQuery query = SessionQuery.of(developerId, model, repo, (from != null) ? from.toString() : null,
+				(to != null) ? to.toString() : null, sortBy, sortOrder, String.valueOf(page), String.valueOf(pageSize));
+		Sessions.SessionPage found = this.sessions.page(query);
+		DailyRollup totals = new DailyRollup();
+		for (DayModelTotals row : this.rollups
+			.byDayAndModel(new Window(from, to, query.repo(), query.developerId(), query.model()))) {
+			totals.merge(row.totals());
+		}
+		return new SessionsPage(found.sessions(), found.totalCount(), found.page(), found.pageSize(), found.hasMore(),
+				new SessionTotals(totals.sessions, totals.tokensIn + totals.tokensOut, totals.costUsd,
+						totals.unpricedCount));
+	}
+
+	/**
+	 * One session and the PRs and commits of the same developer in the same repository
+	 * after it.
+	 * @throws io.costlens.platform.NotFound when no session has the id
+	 */
+	public SessionDetail session(String sessionId) {
+		Sessions.SessionDetail detail = this.sessions.detail(sessionId);
+		return new SessionDetail(detail.session(), detail.relatedPullRequests(), detail.relatedCommits(),
+				detail.relatedWindowHours());
+	}
+
+	/**
+	 * A developer's profile, as {@code GET /api/profile} answers it.
+	 * @throws io.costlens.platform.NotFound when the developer has no sessions
+	 */
+	public Map<String, Object> profile(String developerId) {
+		return this.sessions.profile(developerId);
+	}
+
+	/** The insights, as {@code GET /api/insights} answers them. */
+	public Map<String, Object> insights(@Nullable String since, @Nullable String repo, @Nullable String lagDays) {
+		return this.insights.insights(this.analytics.query(since, repo, lagDays, List.of()));
+	}
+
+	/**
+	 * One KPI.
+	 *
+	 * @param name its key, e.g. {@code acceptance_rate}
+	 * @param value its value (0 when there is no data)
+	 * @param unit its unit
+	 * @param threshold the target
+	 * @param status {@code good}, {@code warning}, {@code critical} or {@code no_data}
+	 */
+	public record Kpi(String name, double value, String unit, double threshold, String status) {
+	}
+
+	/**
+	 * A page of sessions.
+	 *
+	 * @param sessions the page
+	 * @param totalCount sessions that match
+	 * @param page the page number
+	 * @param pageSize its size
+	 * @param hasMore whether a later page has sessions
+	 * @param totals over every session that matches
+	 */
+	public record SessionsPage(List<SessionView> sessions, long totalCount, int page, int pageSize, boolean hasMore,
+			SessionTotals totals) {
+	}
+
+	/**
+	 * Sums over the sessions a filter matches.
+	 *
+	 * @param sessions how many
+	 * @param tokens their input and output tokens
+	 * @param pricedCostUsd the cost of those the catalog could price
+	 * @param unpricedSessions those it could not
+	 */
+	public record SessionTotals(long sessions, long tokens, BigDecimal pricedCostUsd, long unpricedSessions) {
+	}
+
+	/**
+	 * One session and what it led to.
+	 *
+	 * @param session the session
+	 * @param relatedPullRequests PR numbers of the same developer in the same repository
+	 * within the window after it
+	 * @param relatedCommits the first five commits likewise
+	 * @param relatedWindowHours the window
+	 */
+	public record SessionDetail(SessionView session, List<Integer> relatedPullRequests, List<String> relatedCommits,
+			double relatedWindowHours) {
+	}
+
+}
