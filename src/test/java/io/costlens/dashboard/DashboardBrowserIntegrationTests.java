@@ -72,13 +72,15 @@ class DashboardBrowserIntegrationTests {
 		this.browser.find("#username").sendKeys(this.admin.username());
 		this.browser.find("#password").sendKeys(this.admin.password());
 		this.browser.find("#sign-in").click();
-		assertThat(this.browser.driver.getCurrentUrl()).contains("/ui/scenarios");
+		this.browser.waiting().until(ExpectedConditions.urlContains("/ui/scenarios"));
 		this.api.get("/api/v2/health/info").send();
 		if (!this.browser.all("dialog#tour[open]").isEmpty()) {
 			this.browser.assertAccessible("tour");
 			this.browser.screenshot("02-tour");
 			this.browser.find("#tour-next").click();
+			WebElement tour = this.browser.find("dialog#tour");
 			this.browser.find("#tour-dismiss").click();
+			this.browser.waiting().until(ExpectedConditions.stalenessOf(tour));
 		}
 		go("/ui/");
 		assertThat(this.browser.all("dialog#tour[open]")).as("the tour stays dismissed").isEmpty();
@@ -272,8 +274,11 @@ class DashboardBrowserIntegrationTests {
 		this.browser.find("#username").sendKeys(viewer.username());
 		this.browser.find("#password").sendKeys(viewer.password());
 		this.browser.find("#sign-in").click();
+		this.browser.waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/ui/login")));
 		if (!this.browser.all("dialog#tour[open]").isEmpty()) {
+			WebElement tour = this.browser.find("dialog#tour");
 			this.browser.find("#tour-dismiss").click();
+			this.browser.waiting().until(ExpectedConditions.stalenessOf(tour));
 		}
 		go("/ui/scenarios");
 		assertThat(this.browser.all("#create-scenario")).isEmpty();
