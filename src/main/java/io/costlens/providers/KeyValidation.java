@@ -30,8 +30,11 @@ class KeyValidation {
 
 	private final TransactionOperations transactions;
 
+	private final ProviderMetrics metrics;
+
 	KeyValidation(ProviderKeyRepository keys, KeyEncryption encryption, OpenRouterClient openRouter,
-			ProviderAudit audit, TransactionOperations transactions) {
+			ProviderAudit audit, TransactionOperations transactions, ProviderMetrics metrics) {
+		this.metrics = metrics;
 		this.keys = keys;
 		this.encryption = encryption;
 		this.openRouter = openRouter;
@@ -105,6 +108,7 @@ class KeyValidation {
 			return invalidated;
 		}));
 		if (changed) {
+			this.metrics.invalidated();
 			log.warn("Provider key {} ({}) marked inactive: {}", key.id(), key.keyPreview(), failure.getMessage());
 		}
 	}

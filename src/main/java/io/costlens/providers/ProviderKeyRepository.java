@@ -84,6 +84,17 @@ class ProviderKeyRepository {
 			.list();
 	}
 
+	/**
+	 * The last successful sync of the active key synced least recently (when it was
+	 * added, for one never synced); empty without active keys.
+	 */
+	Optional<Instant> stalestActiveSync() {
+		return this.jdbc
+			.sql("select min(coalesce(last_synced_at, created_at)) as stalest from provider_keys where is_active")
+			.query((rs, row) -> Optional.ofNullable(instant(rs, "stalest")))
+			.single();
+	}
+
 	void update(UUID id, String name, boolean active) {
 		this.jdbc.sql("update provider_keys set name = :name, is_active = :active, updated_at = :now where id = :id")
 			.param("id", id)

@@ -47,10 +47,14 @@ class UsageSync {
 
 	private final TransactionOperations transactions;
 
+	private final ProviderMetrics metrics;
+
 	private final Clock clock = Clock.systemUTC();
 
 	UsageSync(ProviderKeyRepository keys, UsageRepository usage, KeyEncryption encryption, OpenRouterClient openRouter,
-			KeyValidation validation, ProvidersProperties properties, TransactionOperations transactions) {
+			KeyValidation validation, ProvidersProperties properties, TransactionOperations transactions,
+			ProviderMetrics metrics) {
+		this.metrics = metrics;
 		this.keys = keys;
 		this.usage = usage;
 		this.encryption = encryption;
@@ -91,6 +95,22 @@ class UsageSync {
 		if (!key.active()) {
 			throw new Conflict("Provider key " + id + " is inactive: activate it (PATCH is_active) to sync it");
 		}
+		try {
+			Result result = sync(key);
+			this.metrics.synced();
+			return result;
+		}
+		catch (OpenRouterFailure failure) {
+			this.metrics.syncFailed(failure);
+			throw failure;
+		}
+		catch (KeyEncryption.UndecryptableKey ex) {
+			this.metrics.syncFailed("undecryptable");
+			throw ex;
+		}
+	}
+
+	private Result sync(ProviderKey key) {
 		String plaintext = this.encryption.decrypt(key.ciphertext(), key.id());
 		KeyType type = key.type();
 		@Nullable KeyInfo info = null;
@@ -107,8 +127,8 @@ class UsageSync {
 			this.usage.upsert(key.id(), key.userId(), rows, at);
 			this.keys.synced(key.id(), at);
 		});
-		log.debug("Provider key {} ({}) synced: {} rows", id, key.keyPreview(), rows.size());
-		return new Result(id, type, rows.size(), at);
+		log.debug("Provider key {} ({}) synced: {} rows", key.id(), key.keyPreview(), rows.size());
+		return new Result(key.id(), type, rows.size(), at);
 	}
 
 	private List<DailyUsage> activity(String plaintext) {

@@ -55,7 +55,9 @@ class ObservabilityAssetsIntegrationTests {
 		assertThat(queries).hasSizeGreaterThan(70);
 		assertThat(queries.values().stream().flatMap((q) -> PromQl.metricNames(q).stream())).contains(
 				"costlens_group_commit_seconds_bucket", "hikaricp_connections_active", "costlens_logs_tokens_total",
-				"jvm_memory_usage_after_gc", "http_server_requests_seconds_bucket");
+				"jvm_memory_usage_after_gc", "http_server_requests_seconds_bucket",
+				"costlens_providers_sync_age_seconds", "costlens_providers_keys_invalidated_total",
+				"costlens_providers_syncs_total");
 		assertThat(missing).as("metrics read but not exported").isEmpty();
 	}
 

@@ -84,6 +84,9 @@ class UsageSyncIntegrationTests {
 	@Autowired
 	TransactionOperations transactions;
 
+	@Autowired
+	ProviderMetrics metrics;
+
 	private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
 	@Test
@@ -181,7 +184,7 @@ class UsageSyncIntegrationTests {
 						o.maxRetryAfter(), o.maxResponseSize(), "/usage"),
 				p.schedules());
 		UsageSync viaProxy = new UsageSync(this.keys, this.usageRows, this.encryption, this.client, this.validation,
-				withUsagePath, this.transactions);
+				withUsagePath, this.transactions, this.metrics);
 
 		assertThat(viaProxy.sync(id).rows()).isOne();
 
