@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
@@ -70,7 +71,13 @@ class IngestCrashIntegrationTests {
 				int client = c;
 				clients.submit(() -> ingestUntilStopped(scenario, client, ingesting, acked));
 			}
-			Thread.sleep(5_000);
+			// Kill once enough writes are acknowledged (not after a fixed time: a loaded
+			// machine is slower).
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+			Thread.sleep(2_000);
+			while (acked.size() <= 200 && System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
 			this.server.destroyForcibly().waitFor();
 			ingesting.set(false);
 		}
