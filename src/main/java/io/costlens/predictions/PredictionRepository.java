@@ -1,23 +1,19 @@
 package io.costlens.predictions;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.costlens.platform.BulkInsert;
 
 import static io.costlens.platform.DatabaseTime.instant;
 import static io.costlens.platform.DatabaseTime.utc;
@@ -27,8 +23,6 @@ import static io.costlens.platform.DatabaseTime.utc;
 class PredictionRepository {
 
 	private static final String COLUMNS = "id, model_name, duration_ms, was_successful, predicted_at";
-
-	private static final DateTimeFormatter COPY_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx");
 
 	private final JdbcClient jdbc;
 
@@ -56,62 +50,12 @@ class PredictionRepository {
 	}
 
 	/**
-	 * Inserts rows that have their ids: with COPY on PostgreSQL (about twice as fast as a
-	 * batch insert), as a JDBC batch elsewhere.
+	 * Inserts rows that have their ids: with COPY on PostgreSQL, as a JDBC batch
+	 * elsewhere.
 	 */
 	void insertAll(List<Prediction> predictions) {
-		boolean copied = Boolean.TRUE.equals(this.batch.execute((Connection connection) -> {
-			if (!connection.isWrapperFor(PGConnection.class)) {
-				return false;
-			}
-			try {
-				connection.unwrap(PGConnection.class)
-					.getCopyAPI()
-					.copyIn("copy predictions (" + COLUMNS + ") from stdin", new StringReader(copyText(predictions)));
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			return true;
-		}));
-		if (!copied) {
-			this.batch.batchUpdate("insert into predictions (" + COLUMNS + ") values (?, ?, ?, ?, ?)", predictions,
-					predictions.size(), (ps, p) -> {
-						ps.setLong(1, p.id());
-						ps.setString(2, p.modelName());
-						ps.setInt(3, p.durationMs());
-						ps.setBoolean(4, p.wasSuccessful());
-						ps.setObject(5, utc(p.timestamp()));
-					});
-		}
-	}
-
-	/**
-	 * The rows in COPY's text format: tab-separated, with \, tab and line breaks escaped.
-	 */
-	static String copyText(List<Prediction> predictions) {
-		StringBuilder text = new StringBuilder(predictions.size() * 80);
-		for (Prediction p : predictions) {
-			text.append(p.id()).append('\t');
-			for (int i = 0; i < p.modelName().length(); i++) {
-				char c = p.modelName().charAt(i);
-				switch (c) {
-					case '\\' -> text.append("\\\\");
-					case '\t' -> text.append("\\t");
-					case '\n' -> text.append("\\n");
-					case '\r' -> text.append("\\r");
-					default -> text.append(c);
-				}
-			}
-			text.append('\t')
-				.append(p.durationMs())
-				.append('\t')
-				.append(p.wasSuccessful() ? 't' : 'f')
-				.append('\t')
-				.append(COPY_TIME.format(utc(p.timestamp())))
-				.append('\n');
-		}
-		return text.toString();
+		BulkInsert.insertAll(this.batch, "predictions", COLUMNS, predictions,
+				(p) -> new Object[] { p.id(), p.modelName(), p.durationMs(), p.wasSuccessful(), p.timestamp() });
 	}
 
 	Optional<Prediction> find(long id) {

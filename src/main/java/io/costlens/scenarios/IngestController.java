@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +29,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -78,7 +80,9 @@ class IngestController {
 					description = "A JSON array of messages, or (as application/x-ndjson) one message object per line",
 					content = @Content(mediaType = "application/json",
 							array = @ArraySchema(schema = @Schema(implementation = IngestRequest.class)))))
-	@ApiResponse(responseCode = "202", description = "all stored")
+	@ApiResponse(responseCode = "202",
+			description = "all stored: the count and each stored log, or with response=summary the count alone")
+	@ApiResponse(responseCode = "400", description = "validation_error: response is neither full nor summary")
 	@ApiResponse(responseCode = "422", description = "validation_error listing each bad message; nothing stored")
 	@ApiExample(
 			body = "[{\"message\":\"Order 1234 paid\",\"source\":\"checkout-api\"},{\"message\":\"Call me on +1 415 555 0100\",\"source\":\"support\"}]",
@@ -86,7 +90,14 @@ class IngestController {
 	@PostMapping(path = "/ingest/batch", consumes = { "application/json", "application/x-ndjson" })
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	BatchResponse ingestBatch(@RequestHeader("X-Scenario-ID") String scenario,
-			@RequestHeader(name = "Content-Type") String contentType, InputStream body) throws IOException {
+			@RequestHeader(name = "Content-Type") String contentType,
+			@Parameter(
+					description = "full (the default): the answer lists every stored log; "
+							+ "summary: only how many were accepted, {\"accepted\": n}",
+					schema = @Schema(allowableValues = { "full", "summary" })) @RequestParam(name = "response",
+							defaultValue = "full") String response,
+			InputStream body) throws IOException {
+		boolean summary = summary(response);
 		UUID id = scenarioId(scenario);
 		List<IngestRequest> requests = contentType.startsWith("application/x-ndjson") ? ndjson(body) : array(body);
 		if (requests.isEmpty()) {
@@ -97,7 +108,7 @@ class IngestController {
 			checkSize(requests.get(i), "[" + i + "].message");
 		}
 		List<StoredLog> stored = this.ingestion.ingestAll(id, requests.stream().map(IngestRequest::toLog).toList());
-		return new BatchResponse(stored.size(), stored.stream().map(LogResponse::of).toList());
+		return new BatchResponse(stored.size(), summary ? null : stored.stream().map(LogResponse::of).toList());
 	}
 
 	@Operation(summary = "Wait until every message accepted before is durable",
@@ -150,6 +161,14 @@ class IngestController {
 				+ ((count > this.maxBatch) ? "more" : String.valueOf(count)));
 	}
 
+	private static boolean summary(String response) {
+		return switch (response) {
+			case "full" -> false;
+			case "summary" -> true;
+			default -> throw new InvalidRequest("response: must be full or summary");
+		};
+	}
+
 	private static void checkSize(IngestRequest request, String field) {
 		if (request.message().length() > MAX_MESSAGE_BYTES / 4
 				&& request.message().getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES) {
@@ -177,7 +196,15 @@ class IngestController {
 
 	}
 
-	record BatchResponse(int accepted, List<LogResponse> results) {
+	/**
+	 * The answer to a batch.
+	 *
+	 * @param accepted how many messages were stored
+	 * @param results each stored log, in the order of the batch; left out with
+	 * {@code response=summary}
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record BatchResponse(int accepted, @Nullable List<LogResponse> results) {
 
 	}
 

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.costlens.platform.BulkInsert;
 import io.costlens.platform.GroupCommitter;
 
 import static io.costlens.platform.DatabaseTime.utc;
@@ -20,18 +21,16 @@ import static io.costlens.platform.DatabaseTime.utc;
 /**
  * Writes one batch of logs in one transaction: the {@code total_requests} of each
  * scenario (only while it is running: the row lock orders this against a concurrent
- * stop), the log rows as one JDBC batch, and one upsert per touched (scenario, hour)
- * roll-up. Answers per log what became of it.
+ * stop), the log rows in one COPY (a JDBC batch on H2), and one upsert per touched
+ * (scenario, hour) roll-up. Answers per log what became of it.
  */
 class LogWriter implements GroupCommitter.BatchWriter<StoredLog, LogWriter.Outcome> {
 
 	private static final String COUNT = """
 			update scenarios set total_requests = total_requests + ? where id = ? and status = 'running'""";
 
-	private static final String INSERT = """
-			insert into scenario_logs (id, scenario_id, received_at, message_hash, message_preview, source,
-			    size_bytes, has_pii, pii_types, token_count, sqs_blocks)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+	private static final String COLUMNS = "id, scenario_id, received_at, message_hash, message_preview, source, "
+			+ "size_bytes, has_pii, pii_types, token_count, sqs_blocks";
 
 	private static final String ROLLUP = """
 			merge into scenario_rollups r
@@ -65,7 +64,7 @@ class LogWriter implements GroupCommitter.BatchWriter<StoredLog, LogWriter.Outco
 		Set<UUID> refused = countRequests(logs);
 		List<StoredLog> accepted = logs.stream().filter((l) -> !refused.contains(l.scenarioId())).toList();
 		if (!accepted.isEmpty()) {
-			this.jdbc.batchUpdate(INSERT, accepted.stream().map(LogWriter::row).toList());
+			BulkInsert.insertAll(this.jdbc, "scenario_logs", COLUMNS, accepted, LogWriter::row);
 			this.jdbc.batchUpdate(ROLLUP, rollups(accepted));
 		}
 		return logs.stream()
@@ -103,8 +102,8 @@ class LogWriter implements GroupCommitter.BatchWriter<StoredLog, LogWriter.Outco
 	}
 
 	private static Object[] row(StoredLog l) {
-		return new Object[] { l.id(), l.scenarioId(), utc(l.receivedAt()), l.messageHash(), l.messagePreview(),
-				l.source(), l.sizeBytes(), l.hasPii(), String.join(",", l.piiTypes()), l.tokenCount(), l.sqsBlocks() };
+		return new Object[] { l.id(), l.scenarioId(), l.receivedAt(), l.messageHash(), l.messagePreview(), l.source(),
+				l.sizeBytes(), l.hasPii(), String.join(",", l.piiTypes()), l.tokenCount(), l.sqsBlocks() };
 	}
 
 	/** What became of one log of a batch. */

@@ -192,6 +192,56 @@ class IngestIntegrationTests {
 	}
 
 	@Test
+	void answersABatchWithTheCountAloneWhenAskedForASummary() {
+		String scenario = createRunning(this.api, "us-east-1");
+		String body = "{\"message\":\"one\"}\n{\"message\":\"two\"}\n";
+
+		Response response = this.api.request("POST", "/ingest/batch?response=summary", BodyPublishers.ofString(body))
+			.header("Content-Type", "application/x-ndjson")
+			.header("X-Scenario-ID", scenario)
+			.send();
+
+		assertThat(response.status()).isEqualTo(202);
+		assertThat(response.body()).isEqualToIgnoringWhitespace("{\"accepted\":2}");
+		assertThat(count(scenario)).isEqualTo(2);
+	}
+
+	@Test
+	void refusesABatchAskingForAnUnknownResponseAndStoresNothing() {
+		String scenario = createRunning(this.api, "us-east-1");
+
+		Response response = this.api.post("/ingest/batch?response=none", "[{\"message\":\"one\"}]")
+			.header("X-Scenario-ID", scenario)
+			.send();
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("message").asString()).contains("full or summary");
+		assertThat(count(scenario)).isZero();
+	}
+
+	@Test
+	void keepsTabsLineBreaksBackslashesAndUnicodeOfABatchIntact() {
+		String scenario = createRunning(this.api, "us-east-1");
+		String message = "col\\tone\\ttwo\\nnext line \\\\N back\\\\slash \\r\\n caf\u00e9 \u6771\u4eac \ud83d\ude00";
+
+		Response response = this.api.post("/ingest/batch", "[{\"message\":\"" + message + "\",\"source\":\"t\\tab\"}]")
+			.header("X-Scenario-ID", scenario)
+			.send();
+
+		assertThat(response.status()).isEqualTo(202);
+		String stored = this.jdbc.sql("select message_preview from scenario_logs where scenario_id = :id")
+			.param("id", UUID.fromString(scenario))
+			.query(String.class)
+			.single();
+		assertThat(stored)
+			.isEqualTo("col\tone\ttwo\nnext line \\N back\\slash \r\n caf\u00e9 \u6771\u4eac \ud83d\ude00");
+		assertThat(this.jdbc.sql("select source from scenario_logs where scenario_id = :id")
+			.param("id", UUID.fromString(scenario))
+			.query(String.class)
+			.single()).isEqualTo("t\tab");
+	}
+
+	@Test
 	void namesTheBadLineOfAnNdjsonBatchAndRefusesOneMessageTooMany() {
 		String scenario = createRunning(this.api, "us-east-1");
 

@@ -1,0 +1,245 @@
+#!/usr/bin/env bash
+# The request path and batch ingest against their ceilings, start-up and memory: every figure a ratio
+# measured in this one run, so the result holds on any machine (details in bench/README.md).
+#   1. wrk, 64 connections: a constant answer (a bare servlet in a Tomcat context of its own on the
+#      application's embedded Tomcat, outside every filter, Spring Security and MVC; benchmark build only),
+#      GET /health, POST /ingest (bench/scenarios/messages.lua) and POST /api/v1/predict-log
+#      (bench/predictions/post.lua), after a warm-up, in ROUNDS rounds; the server's resident memory under
+#      the /ingest load.
+#   2. the throughput of Inspection alone over the batch file's messages on all cores, then
+#      POST /ingest/batch (10 000 NDJSON messages per call) with the full answer and with ?response=summary.
+#   3. time to ready of a minimal Spring Boot web application (bench/request-path/minimal) and of Costlens,
+#      the same JDK, each STARTS times, with and without the JDK's AOT cache.
+#
+# Needs: a JDK 25 (JAVA_HOME), a local PostgreSQL that psql/createdb reach, wrk (installed when missing).
+# Settings (environment): PORT (8140; the minimal application uses PORT+1)  PGHOST (127.0.0.1)
+#   PGUSER (postgres)  BENCH_DB (bench_request_path: created and dropped)  WARMUP (40 s, split over the
+#   four endpoints)  DURATION (15 s per measurement)  ROUNDS (2)  CONNECTIONS (64)  STARTS (3)
+#   PROFILE=1 records JFR profiles of the /health and /ingest runs of the last round
+#   SKIP_BUILD=1 uses the jar in target/ as it is; PARTS ("path batch start") picks the parts to run;
+#   SERVER_OPTS adds JVM options or -D settings to the server of parts 1 and 2.
+# Results go to bench/results/request-path-<timestamp>/ (not versioned).
+set -euo pipefail
+
+cd "$(dirname "$0")/../.."
+HERE=bench/request-path
+PORT=${PORT:-8140}
+MIN_PORT=$((PORT + 1))
+PGHOST=${PGHOST:-127.0.0.1}
+PGUSER=${PGUSER:-postgres}
+DB=${BENCH_DB:-bench_request_path}
+WARMUP=${WARMUP:-40}
+DURATION=${DURATION:-15}
+ROUNDS=${ROUNDS:-2}
+CONNECTIONS=${CONNECTIONS:-64}
+STARTS=${STARTS:-3}
+JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}
+KEY=clk_bench-request-path-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+OUT=bench/results/request-path-$(date -u +%Y%m%dT%H%M%SZ)
+WORK=$(mktemp -d)
+mkdir -p "$OUT"
+export PGHOST PGUSER
+
+say() { echo "$*" | tee -a "$OUT/summary.txt"; }
+# wrk's latency (850.00us, 12.34ms, 1.02s) in milliseconds
+ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0;
+  else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
+rps() { awk '/Requests\/sec/ {print $2}' "$1"; }
+p99() { ms "$(awk '/ 99%/ {print $2}' "$1")"; }
+p50() { ms "$(awk '/ 50%/ {print $2}' "$1")"; }
+errors() { grep -E 'Non-2xx|Socket errors' "$1" | tr '\n' ' ' || true; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+# milliseconds from now until URL answers 200 (the process is started by the caller)
+until_ready() {
+  local start=$1 url=$2 pid=$3
+  while ! curl -sf -o /dev/null "$url"; do
+    kill -0 "$pid" 2>/dev/null || { echo "server died" >&2; return 1; }
+    sleep 0.02
+  done
+  echo $(( ($(date +%s%N) - start) / 1000000 ))
+}
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+if [ "${SKIP_BUILD:-}" != 1 ] || ! ls target/costlens-*.jar >/dev/null 2>&1; then
+  ./mvnw -q -B -ntp package -DskipTests -Djacoco.skip=true
+fi
+JAR=$(ls target/costlens-*.jar | grep -v plain | head -1)
+[ -f $HERE/minimal/target/minimal-web.jar ] && [ "${SKIP_BUILD:-}" = 1 ] \
+  || ./mvnw -q -B -ntp -f $HERE/minimal/pom.xml package
+# the benchmark build: the constant servlet and the inspection harness, compiled against the jar's classes
+(mkdir -p "$WORK/app" && cd "$WORK/app" && "${JAVA_BIN}jar" xf "$OLDPWD/$JAR")
+CP="$WORK/app/BOOT-INF/classes:$WORK/app/BOOT-INF/lib/*"
+"${JAVA_BIN}javac" -q -d "$WORK/bench" -cp "$CP" $HERE/constant/costlensbench/*.java \
+  $HERE/ceiling/io/costlens/inspection/*.java 2>/dev/null \
+  || "${JAVA_BIN}javac" -d "$WORK/bench" -cp "$CP" $HERE/constant/costlensbench/*.java \
+    $HERE/ceiling/io/costlens/inspection/*.java
+cp -r $HERE/constant/META-INF "$WORK/bench/"
+
+dropdb --if-exists "$DB" && createdb "$DB"
+SERVER=""
+stop_server() {
+  if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; SERVER=""; fi
+}
+trap 'stop_server; dropdb --if-exists "$DB" || true; rm -rf "$WORK"' EXIT
+
+export SERVER_PORT=$PORT COSTLENS_DATA_DIR=$WORK/data COSTLENS_ADMIN_API_KEY=$KEY
+export SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:${PGPORT:-5432}/$DB" SPRING_DATASOURCE_USERNAME=$PGUSER
+URL=http://127.0.0.1:$PORT
+
+say "# Request path, batch ingest, start-up: $(date -u '+%Y-%m-%d %H:%M UTC')"
+say "host: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, shared; $("${JAVA_BIN}java" -version 2>&1 | head -1);" \
+  "PostgreSQL $(psql -tAc 'show server_version' "$DB"); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+say "warm-up ${WARMUP} s, then ${ROUNDS} rounds of ${DURATION} s per endpoint, ${CONNECTIONS} connections, wrk -t2"
+
+PARTS=${PARTS:-path batch start}
+part() { [[ " $PARTS " == *" $1 "* ]]; }
+
+# ---- 1. the request path, on the benchmark build (default JVM settings)
+# shellcheck disable=SC2086
+# The admin's tier (enterprise) gets a limit the run never reaches: every request still goes through the
+# rate limiter, none is answered 429.
+"${JAVA_BIN}java" ${SERVER_OPTS:-} -Dcostlens.ratelimit.tiers.enterprise.per-minute=1000000000 \
+  -Dcostlens.ratelimit.tiers.enterprise.burst=1000000000 -XX:+FlightRecorder -XX:FlightRecorderOptions:stackdepth=512 -Dloader.path="$WORK/bench" -cp "$JAR" \
+  org.springframework.boot.loader.launch.PropertiesLauncher >"$OUT/server.log" 2>&1 &
+SERVER=$!
+until_ready "$(date +%s%N)" "$URL/ready" "$SERVER" >/dev/null
+curl -sf "$URL/bench-constant/" >/dev/null || { echo "no constant answer at /bench-constant/" >&2; exit 1; }
+# the admin's API key is created once the application is ready: wait for it to work
+for _ in $(seq 1 120); do curl -sf -o /dev/null -H "X-API-Key: $KEY" "$URL/api/v1/scenarios" && break; sleep 1; done
+scenario() {
+  local id
+  id=$(curl -sf -H "X-API-Key: $KEY" -H 'Content-Type: application/json' -d "{\"name\":\"bench-$1-$RANDOM\"}" \
+    "$URL/api/v1/scenarios" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+  [ -n "$id" ] || { echo "could not create a scenario" >&2; return 1; }
+  curl -sf -X POST -H "X-API-Key: $KEY" "$URL/api/v1/scenarios/$id/start" >/dev/null
+  echo "$id"
+}
+export API_KEY=$KEY BENCH_API_KEY=$KEY SCENARIO_ID
+SCENARIO_ID=$(scenario ingest) || exit 1
+constant_lua=$WORK/constant.lua
+printf 'request = function() return wrk.format("GET", "/bench-constant/") end\n' >"$constant_lua"
+health_lua=bench/scenarios/health.lua
+ingest_lua=bench/scenarios/messages.lua
+predict_lua=bench/predictions/post.lua
+run_wrk() { # name lua seconds [latency file]; post.lua posts to the URL's own path
+  local url=$URL
+  [ "$1" = predict ] && url=$URL/api/v1/predict-log
+  if [ -n "${4:-}" ]; then
+    wrk -t2 -c"$CONNECTIONS" -d"$3s" --latency -s "$2" "$url" >"$4"
+  else
+    wrk -t2 -c"$CONNECTIONS" -d"$3s" -s "$2" "$url" >/dev/null
+  fi
+}
+quarter=$(( (WARMUP + 3) / 4 ))
+if part path; then
+  run_wrk constant "$constant_lua" "$quarter"
+  run_wrk health "$health_lua" "$quarter"
+  run_wrk ingest "$ingest_lua" "$quarter"
+  run_wrk predict "$predict_lua" "$quarter"
+fi
+
+rss_max() { # samples the server's resident memory each second while $1 runs; prints the peak in MB
+  local peak=0 now
+  while kill -0 "$1" 2>/dev/null; do
+    now=$(awk '/VmRSS/ {print int($2 / 1024)}' /proc/$SERVER/status)
+    [ "$now" -gt "$peak" ] && peak=$now
+    sleep 1
+  done
+  echo "$peak"
+}
+part path || ROUNDS=0
+for round in $(seq 1 "$ROUNDS"); do
+  last=$([ "$round" = "$ROUNDS" ] && echo 1 || echo 0)
+  run_wrk constant "$constant_lua" "$DURATION" "$OUT/constant-$round.txt"
+  [ "${PROFILE:-0}" = 1 ] && [ $last = 1 ] && "${JAVA_BIN}jcmd" "$SERVER" JFR.start name=health settings=profile \
+    filename="$PWD/$OUT/health.jfr" >/dev/null
+  run_wrk health "$health_lua" "$DURATION" "$OUT/health-$round.txt"
+  [ "${PROFILE:-0}" = 1 ] && [ $last = 1 ] && "${JAVA_BIN}jcmd" "$SERVER" JFR.stop name=health >/dev/null
+  [ "${PROFILE:-0}" = 1 ] && [ $last = 1 ] && "${JAVA_BIN}jcmd" "$SERVER" JFR.start name=ingest settings=profile \
+    filename="$PWD/$OUT/ingest.jfr" >/dev/null
+  run_wrk ingest "$ingest_lua" "$DURATION" "$OUT/ingest-$round.txt" &
+  load=$!
+  rss=$(rss_max $load)
+  wait $load
+  if grep -q Non-2xx "$OUT/ingest-$round.txt"; then # say why
+    curl -s -H "X-API-Key: $KEY" -H "X-Scenario-ID: $SCENARIO_ID" -H 'Content-Type: application/json' \
+      -d '{"message":"why","source":"bench"}' -w ' (HTTP %{http_code})\n' "$URL/ingest" | tee -a "$OUT/summary.txt"
+  fi
+  [ "${PROFILE:-0}" = 1 ] && [ $last = 1 ] && "${JAVA_BIN}jcmd" "$SERVER" JFR.stop name=ingest >/dev/null
+  [ "${PROFILE:-0}" = 1 ] && [ $last = 1 ] && "${JAVA_BIN}jcmd" "$SERVER" JFR.start name=predict settings=profile \
+    filename="$PWD/$OUT/predict.jfr" >/dev/null
+  run_wrk predict "$predict_lua" "$DURATION" "$OUT/predict-$round.txt"
+  [ "${PROFILE:-0}" = 1 ] && [ $last = 1 ] && "${JAVA_BIN}jcmd" "$SERVER" JFR.stop name=predict >/dev/null
+  c=$OUT/constant-$round.txt h=$OUT/health-$round.txt i=$OUT/ingest-$round.txt p=$OUT/predict-$round.txt
+  say "round $round (load average $(cut -d' ' -f1 /proc/loadavg)):"
+  for f in "$c" "$h" "$i" "$p"; do
+    say "  $(basename "$f" "-$round.txt"): $(rps "$f") req/s, p50 $(p50 "$f") ms, p99 $(p99 "$f") ms $(errors "$f")"
+  done
+  say "  /health / constant:            $(ratio "$(rps "$h")" "$(rps "$c")")  (goal >= 0.50)"
+  say "  /ingest / /health:             $(ratio "$(rps "$i")" "$(rps "$h")")  (goal >= 0.80)"
+  say "  /ingest p99 / /health p99:     $(ratio "$(p99 "$i")" "$(p99 "$h")")  (goal <= 1.5)"
+  say "  predict-log / /health:         $(ratio "$(rps "$p")" "$(rps "$h")")  (goal >= 0.80)"
+  say "  resident memory under /ingest: ${rss} MB peak  (goal <= 400)"
+done
+
+# ---- 2. batch ingest against inspection alone over the same messages
+if part batch; then
+awk 'BEGIN { srand(42); for (i = 1; i <= 10000; i++) { n = 300 + int(rand() * 700); s = "batch line " i;
+  if (i % 5 == 0) s = s " contact user" i "@example.com"; while (length(s) < n) s = s " lorem ipsum dolor sit amet";
+  printf "{\"message\":\"%s\",\"source\":\"bench\"}\n", s } }' >"$WORK/batch.ndjson"
+ceiling=$("${JAVA_BIN}java" -cp "$CP:$WORK/bench" io.costlens.inspection.InspectionCeiling "$WORK/batch.ndjson" 10 "$DURATION" \
+  | awk '/inspection ceiling/ {print $3}')
+batch_run() { # query name
+  SCENARIO_ID=$(scenario "batch-$2") BATCH_FILE=$WORK/batch.ndjson BATCH_QUERY=$1 \
+    wrk -t2 -c2 -d"$3s" --latency --timeout 60s -s bench/scenarios/batch.lua "$URL" >"$4"
+}
+batch_run "?response=summary" warmup 10 /dev/null
+batch_run "" full "$DURATION" "$OUT/batch-full.txt"
+[ "${PROFILE:-0}" = 1 ] && "${JAVA_BIN}jcmd" "$SERVER" JFR.start name=batch settings=profile \
+  filename="$PWD/$OUT/batch.jfr" >/dev/null
+batch_run "?response=summary" summary "$DURATION" "$OUT/batch-summary.txt"
+[ "${PROFILE:-0}" = 1 ] && "${JAVA_BIN}jcmd" "$SERVER" JFR.stop name=batch >/dev/null
+full=$(awk -v r="$(rps "$OUT/batch-full.txt")" 'BEGIN { printf "%.0f", r * 10000 }')
+summary=$(awk -v r="$(rps "$OUT/batch-summary.txt")" 'BEGIN { printf "%.0f", r * 10000 }')
+say "batch (10 000 NDJSON messages per call, 2 connections):"
+say "  inspection alone on $(nproc) cores:  $ceiling messages/s"
+say "  /ingest/batch, full answer:     $full messages/s = $(ratio "$full" "$ceiling") of the ceiling $(errors "$OUT/batch-full.txt")"
+say "  /ingest/batch?response=summary: $summary messages/s = $(ratio "$summary" "$ceiling") of the ceiling (goal >= 0.60) $(errors "$OUT/batch-summary.txt")"
+fi
+stop_server
+
+# ---- 3. start-up: time to ready, the same JDK, the application's own jar (not the benchmark build)
+part start || { echo "Results in $OUT"; exit 0; }
+"${JAVA_BIN}java" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/costlens" >/dev/null
+"${JAVA_BIN}java" -Djarmode=tools -jar $HERE/minimal/target/minimal-web.jar extract --destination "$WORK/minimal" >/dev/null
+time_to_ready() { # name url java-args...
+  local name=$1 url=$2 start pid t
+  shift 2
+  start=$(date +%s%N)
+  "${JAVA_BIN}java" "$@" >>"$OUT/start-$name.log" 2>&1 &
+  pid=$!
+  t=$(until_ready "$start" "$url" "$pid")
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "$t"
+}
+train() { # java-args...: a run that writes the AOT cache when the context has refreshed
+  "${JAVA_BIN}java" -Dspring.context.exit=onRefresh "$@" >>"$OUT/train.log" 2>&1 || true
+}
+train -XX:AOTCacheOutput="$WORK/minimal.aot" -Dserver.port="$MIN_PORT" -jar "$WORK/minimal/minimal-web.jar"
+train -XX:AOTCacheOutput="$WORK/costlens.aot" -jar "$WORK/costlens/$(basename "$JAR")"
+m="" c="" ma="" ca=""
+for _ in $(seq 1 "$STARTS"); do
+  m="$m $(time_to_ready minimal "http://127.0.0.1:$MIN_PORT/ready" -Dserver.port="$MIN_PORT" -jar $HERE/minimal/target/minimal-web.jar)"
+  c="$c $(time_to_ready costlens "$URL/ready" -jar "$JAR")"
+  ma="$ma $(time_to_ready minimal-aot "http://127.0.0.1:$MIN_PORT/ready" -XX:AOTCache="$WORK/minimal.aot" \
+    -Dserver.port="$MIN_PORT" -jar "$WORK/minimal/minimal-web.jar")"
+  ca="$ca $(time_to_ready costlens-aot "$URL/ready" -XX:AOTCache="$WORK/costlens.aot" -jar "$WORK/costlens/$(basename "$JAR")")"
+done
+m=$(echo "$m" | median) c=$(echo "$c" | median) ma=$(echo "$ma" | median) ca=$(echo "$ca" | median)
+say "start-up, time from launch to the first 200 of /ready, median of $STARTS (PostgreSQL, migrated):"
+say "  minimal Spring Boot web app:  $m ms; with the AOT cache $ma ms"
+say "  Costlens (java -jar):         $c ms = $(ratio "$c" "$m") x minimal  (goal <= 2)"
+say "  Costlens with the AOT cache:  $ca ms = $(ratio "$ca" "$m") x minimal, $(ratio "$ca" "$c") x without"
+say "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Results in $OUT"

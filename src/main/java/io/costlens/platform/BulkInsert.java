@@ -1,0 +1,121 @@
+package io.costlens.platform;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Inserts many rows into one table inside the caller's transaction: with PostgreSQL's
+ * {@code COPY … FROM STDIN} (one round trip, about twice as fast as a JDBC batch of
+ * inserts), as a JDBC batch insert on every other database. A row is given as its column
+ * values in the order of the columns: {@link String}, numbers, {@link Boolean},
+ * {@link java.util.UUID}, {@link Instant} or {@link OffsetDateTime} (stored in UTC), or
+ * {@code null}.
+ */
+public final class BulkInsert {
+
+	private static final DateTimeFormatter COPY_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx");
+
+	private BulkInsert() {
+	}
+
+	/**
+	 * Inserts the rows.
+	 * @param jdbc the template of the transaction's data source
+	 * @param table the table
+	 * @param columns its columns, comma-separated, in the order of the values
+	 * @param rows the rows
+	 * @param values a row's column values, in the order of {@code columns}
+	 */
+	public static <T> void insertAll(JdbcTemplate jdbc, String table, String columns, List<T> rows,
+			Function<T, @Nullable Object[]> values) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		boolean copied = Boolean.TRUE.equals(jdbc.execute((Connection connection) -> {
+			if (!connection.isWrapperFor(PGConnection.class)) {
+				return false;
+			}
+			try {
+				connection.unwrap(PGConnection.class)
+					.getCopyAPI()
+					.copyIn("copy " + table + " (" + columns + ") from stdin",
+							new StringReader(copyText(rows, values)));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			return true;
+		}));
+		if (!copied) {
+			int count = columns.split(",").length;
+			String insert = "insert into " + table + " (" + columns + ") values (?" + ", ?".repeat(count - 1) + ")";
+			jdbc.batchUpdate(insert, rows, rows.size(), (ps, row) -> {
+				@Nullable Object[] cells = values.apply(row);
+				for (int i = 0; i < cells.length; i++) {
+					ps.setObject(i + 1, parameter(cells[i]));
+				}
+			});
+		}
+	}
+
+	/**
+	 * The rows in COPY's text format: tab-separated, {@code \N} for null, with {@code \},
+	 * tab and line breaks escaped.
+	 */
+	static <T> String copyText(List<T> rows, Function<T, @Nullable Object[]> values) {
+		StringBuilder text = new StringBuilder(rows.size() * 128);
+		for (T row : rows) {
+			@Nullable Object[] columns = values.apply(row);
+			for (int i = 0; i < columns.length; i++) {
+				if (i > 0) {
+					text.append('\t');
+				}
+				append(text, columns[i]);
+			}
+			text.append('\n');
+		}
+		return text.toString();
+	}
+
+	private static void append(StringBuilder text, @Nullable Object value) {
+		switch (value) {
+			case null -> text.append("\\N");
+			case Boolean b -> text.append(b ? 't' : 'f');
+			case Instant instant -> text.append(COPY_TIME.format(instant.atOffset(ZoneOffset.UTC)));
+			case OffsetDateTime time -> text.append(COPY_TIME.format(time.withOffsetSameInstant(ZoneOffset.UTC)));
+			case Number number -> text.append(number);
+			default -> escape(text, value.toString());
+		}
+	}
+
+	private static void escape(StringBuilder text, String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '\\' -> text.append("\\\\");
+				case '\t' -> text.append("\\t");
+				case '\n' -> text.append("\\n");
+				case '\r' -> text.append("\\r");
+				default -> text.append(c);
+			}
+		}
+	}
+
+	private static @Nullable Object parameter(@Nullable Object value) {
+		return (value instanceof Instant instant) ? DatabaseTime.utc(instant) : value;
+	}
+
+}
