@@ -44,6 +44,9 @@ else
   fi
   jar="$(ls "$root"/target/costlens-*.jar | grep -v plain | head -1)"
 fi
+# a copy: a build during the run must not change the jar under the running server
+cp "$jar" "$work/costlens.jar"
+jar="$work/costlens.jar"
 
 dropdb -h "$pg_host" -U "$pg_user" --if-exists "$db"
 createdb -h "$pg_host" -U "$pg_user" "$db"
@@ -61,7 +64,7 @@ trap cleanup EXIT
 SERVER_PORT="$port" COSTLENS_DATA_DIR="$work/data" COSTLENS_ADMIN_API_KEY="$key" \
 COSTLENS_PRICING_REFRESH_ENABLED=false \
 SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:5432/$db" SPRING_DATASOURCE_USERNAME="$pg_user" \
-  "$java" -Xmx"$heap" -Dcostlens.reports.max-per-minute=1000 -jar "$jar" > "$work/server.log" 2>&1 &
+  "$java" -Xmx"$heap" -Xlog:gc:file="$work/gc.log" -Dcostlens.reports.max-per-minute=1000 -jar "$jar" > "$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 180); do
   curl -sf "$url/health" > /dev/null && break
@@ -115,7 +118,7 @@ metrics_median() {
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 sample_heap() {
-  "$jstat" -gc "$server" 200 | awk 'NR > 1 { used = ($3 + $4 + $6 + $8) / 1024; old = $8 / 1024; if (used > max) max = used; if (old > maxold) maxold = old; print max, maxold; fflush() }' > "$1"
+  "$jstat" -gc "$server" 200 | awk 'NR > 1 { used = ($3 + $4 + $6 + $8) / 1024; if (used > max) max = used; print max; fflush() }' > "$1"
 }
 
 say "warm-up: at least $warmup s of both exports"
@@ -127,14 +130,18 @@ while [ "$(echo "$(since "$warm_start") < $warmup" | bc)" = 1 ]; do
   metrics_median 20 > /dev/null
 done
 
-read -r baseline baseline_old < <("$jstat" -gc "$server" | awk 'NR == 2 { print ($3 + $4 + $6 + $8) / 1024, $8 / 1024 }')
+baseline=$("$jstat" -gc "$server" | awk 'NR == 2 { print ($3 + $4 + $6 + $8) / 1024 }')
 t0=$(now); copy "$work/psql.csv"; psql_seconds=$(since "$t0")
 psql_bytes=$(stat -c %s "$work/psql.csv")
+gc_lines=$(wc -l < "$work/gc.log")
 sample_heap "$work/heap.txt" & sampler=$!
 read -r gen dl total bytes csv_id < <(report csv '"granularity":"log"')
 kill "$sampler" 2> /dev/null || true; sampler=""
 rows=$(($(wc -l < "$work/report.csv") - 1))
-read -r max_heap max_old < <(tail -1 "$work/heap.txt")
+max_heap=$(tail -1 "$work/heap.txt")
+# what each collection during the report left: the heap the report really holds
+after_gc=$(tail -n +"$((gc_lines + 1))" "$work/gc.log" | grep -oE '[0-9]+M->[0-9]+M' | sed -E 's/.*->([0-9]+)M/\1/' | sort -n)
+gcs=$(echo "$after_gc" | grep -c . || true)
 
 say ""
 say "psql \\copy ... to file: $(printf %.2f "$psql_seconds") s, $psql_bytes bytes, $(echo "$logs / $psql_seconds" | bc) rows/s"
@@ -142,7 +149,7 @@ say "Costlens CSV report: generation $(printf %.2f "$gen") s + download $(printf
 say "  of which the generation job itself ran $(job_ms "$csv_id") ms (the rest: queueing, status polls every 0.1 s)"
 say "rate vs psql \\copy: generation alone $(printf %.2f "$(echo "$psql_seconds / $gen" | bc -l)"), end to end (request to file) $(printf %.2f "$(echo "$psql_seconds / $total" | bc -l)")"
 say "server heap used (young + old, MiB): $(printf %.0f "$baseline") before, $(printf %.0f "$max_heap") at most during generation and download (-Xmx$heap; the CSV is $((bytes / 1048576)) MiB)"
-say "old generation (what survives collections, MiB): $(printf %.0f "$baseline_old") before, $(printf %.0f "$max_old") at most"
+say "heap after each of the $gcs collections during generation and download: $(echo "$after_gc" | head -1)-$(echo "$after_gc" | tail -1) MiB (1 MiB chunk buffers go straight to the old generation, so young + old above counts garbage)"
 
 metrics_ms=$(metrics_median 50)
 pdf_runs=""

@@ -1,7 +1,5 @@
 package io.costlens.reports;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -22,7 +20,6 @@ import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyInputStream;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
@@ -94,13 +91,11 @@ class PostgresLogCsv {
 			}
 			PGConnection postgres = connection.unwrap(PGConnection.class);
 			out.write((String.join(",", CsvReport.LOG_HEADER) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-			String sql = "copy (" + LINE.replace("{scenario}", scenarioId.toString()) + ") to stdout (format binary)";
+			String query = LINE.replace("{scenario}", scenarioId.toString());
 			Handoff handoff = new Handoff();
 			FutureTask<Long> copy = new FutureTask<>(() -> {
-				try (OutputStream lines = handoff.input();
-						DataInputStream rows = new DataInputStream(
-								new BufferedInputStream(new PGCopyInputStream(postgres, sql), 64 * 1024))) {
-					return copyLines(rows, lines);
+				try (OutputStream lines = handoff.input()) {
+					return BinaryCopy.copy(postgres, query, lines);
 				}
 			});
 			Thread.ofVirtual().name("report-copy-" + scenarioId).start(copy);
@@ -126,27 +121,6 @@ class PostgresLogCsv {
 		catch (SQLException ex) {
 			throw new DataAccessResourceFailureException("COPY of the scenario's logs failed", ex);
 		}
-	}
-
-	/**
-	 * Reads COPY's binary format of one-column rows and writes each row's bytes (its CSV
-	 * line, UTF-8) as they are.
-	 */
-	private static long copyLines(DataInputStream rows, OutputStream out) throws IOException {
-		rows.skipNBytes(BINARY_HEADER);
-		rows.skipNBytes(rows.readInt());
-		byte[] line = new byte[4096];
-		long count = 0;
-		while (rows.readShort() != -1) {
-			int length = rows.readInt();
-			if (length > line.length) {
-				line = new byte[Math.max(length, line.length * 2)];
-			}
-			rows.readFully(line, 0, length);
-			out.write(line, 0, length);
-			count++;
-		}
-		return count;
 	}
 
 	private static void awaitQuietly(Future<?> copy) {
