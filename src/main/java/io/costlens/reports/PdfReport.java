@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.text.SimpleDateFormat;
 import java.time.Instant;
@@ -23,6 +25,8 @@ import java.util.TimeZone;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
@@ -68,6 +72,10 @@ import io.costlens.scenarios.StoredLog;
 class PdfReport {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(ZoneOffset.UTC);
+
+	/** Logs come seconds apart: their table shows the seconds. */
+	private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
 		.withZone(ZoneOffset.UTC);
 
 	private static final Color INK = new Color(0x1f, 0x29, 0x33);
@@ -157,7 +165,7 @@ class PdfReport {
 		row(table, "Cost model",
 				"Lambda: " + scenario.costModel().lambdaBatchSize() + " logs per invocation, "
 						+ scenario.costModel().lambdaMemoryMb() + " MB, " + scenario.costModel().lambdaDurationMs()
-						+ " ms; Bedrock: " + scenario.costModel().bedrockModel() + ", output/input tokens "
+						+ " ms; Bedrock: " + scenario.costModel().bedrockModel() + ", output tokens per input token "
 						+ scenario.costModel().outputTokensRatio().stripTrailingZeros().toPlainString());
 		row(table, "Prices", "The catalog prices in force in each hour, region " + scenario.region()
 				+ " (table below); amounts rounded half-even");
@@ -250,8 +258,7 @@ class PdfReport {
 		time.setDateFormatOverride(format);
 		NumberAxis requestAxis = new NumberAxis("Requests");
 		NumberAxis costAxis = new NumberAxis("USD");
-		costAxis.setNumberFormatOverride(
-				new java.text.DecimalFormat("$0.######", java.text.DecimalFormatSymbols.getInstance(Locale.US)));
+		costAxis.setStandardTickUnits(moneyTicks());
 		XYPlot plot = new XYPlot(new TimeSeriesCollection(requests), time, requestAxis,
 				line(REQUESTS, result.series().size() <= 48));
 		plot.setRangeAxis(1, costAxis);
@@ -290,22 +297,45 @@ class PdfReport {
 			document.add(new Paragraph("No logs yet.", BODY));
 			return;
 		}
-		PdfPTable table = table(new float[] { 1.9f, 1.3f, 0.8f, 1.4f, 5.6f });
+		if (scenario.totalRequests() > first.size()) {
+			// above the table: below it, the note can end up alone on a page of its own
+			NumberFormat count = NumberFormat.getIntegerInstance(Locale.US);
+			Paragraph note = new Paragraph(
+					"The first " + count.format(first.size()) + " of " + count.format(scenario.totalRequests())
+							+ " logs; the CSV report with \"granularity\": \"log\" lists them all.",
+					NOTE);
+			note.setSpacingAfter(4);
+			document.add(note);
+		}
+		PdfPTable table = table(new float[] { 2.2f, 1.3f, 0.8f, 1.4f, 5.3f });
 		table.setHeaderRows(1);
 		header(table, "Received", "Source", "Tokens", "PII", "Preview");
 		for (StoredLog log : first) {
-			cells(table, SMALL, TIME.format(log.receivedAt()), shorten(log.source(), 40),
+			cells(table, SMALL, LOG_TIME.format(log.receivedAt()), shorten(log.source(), 40),
 					Integer.toString(log.tokenCount()),
 					log.piiTypes().isEmpty() ? "-" : String.join(", ", log.piiTypes()),
 					shorten(log.messagePreview(), PREVIEW_CHARS));
 		}
 		document.add(table);
-		if (scenario.totalRequests() > first.size()) {
-			document.add(new Paragraph(
-					"The CSV report with \"granularity\": \"log\" lists all "
-							+ NumberFormat.getIntegerInstance(Locale.US).format(scenario.totalRequests()) + " logs.",
-					NOTE));
+	}
+
+	/**
+	 * Tick sizes for the cost axis, each labelled as money with as many decimals as its
+	 * size needs: whole dollars ($5, $10), else at least cents ($0.05, $0.10, not $0.1;
+	 * $0.0025 for tiny costs).
+	 */
+	static TickUnits moneyTicks() {
+		TickUnits units = new TickUnits();
+		DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.US);
+		for (int exponent = -8; exponent <= 9; exponent++) {
+			for (String mantissa : new String[] { "1", "2", "2.5", "5" }) {
+				BigDecimal size = new BigDecimal(mantissa).scaleByPowerOfTen(exponent);
+				int scale = size.stripTrailingZeros().scale();
+				String pattern = (scale <= 0) ? "$#,##0" : "$#,##0." + "0".repeat(Math.max(2, scale));
+				units.add(new NumberTickUnit(size.doubleValue(), new DecimalFormat(pattern, symbols)));
+			}
 		}
+		return units;
 	}
 
 	private static XYLineAndShapeRenderer line(Color color, boolean markers) {
@@ -328,7 +358,12 @@ class PdfReport {
 		if (part == null || total.signum() == 0) {
 			return "-";
 		}
-		return part.multiply(BigDecimal.valueOf(100)).divide(total, 1, RoundingMode.HALF_EVEN).toPlainString() + " %";
+		BigDecimal percent = part.multiply(BigDecimal.valueOf(100)).divide(total, 1, RoundingMode.HALF_EVEN);
+		if (percent.signum() == 0 && part.signum() > 0) {
+			// a cost that is there, however small, is not "0.0 %"
+			return "< 0.1 %";
+		}
+		return percent.toPlainString() + " %";
 	}
 
 	private static String unit(String unit) {
