@@ -41,8 +41,12 @@ public class Accounts {
 
 	private final AuthService auth;
 
+	private final AccountsProperties properties;
+
 	Accounts(UserRepository users, ApiKeyRepository keys, RefreshTokenRepository refreshTokens,
-			ApiKeyAuthenticationProvider cache, ApplicationEventPublisher events, AuthService auth) {
+			ApiKeyAuthenticationProvider cache, ApplicationEventPublisher events, AuthService auth,
+			AccountsProperties properties) {
+		this.properties = properties;
 		this.users = users;
 		this.keys = keys;
 		this.refreshTokens = refreshTokens;
@@ -74,11 +78,11 @@ public class Accounts {
 
 	/**
 	 * Creates a user as {@code POST /api/v2/auth/register} does (admins, unless
-	 * registration is open).
+	 * registration is open; only an admin may give a role or tier).
 	 */
 	public User register(@Nullable CurrentUser caller, String username, @Nullable String email, String password,
-			Locale locale, String clientIp) {
-		return this.auth.register(caller, username, email, password, locale, clientIp);
+			@Nullable Role role, @Nullable String tier, Locale locale, String clientIp) {
+		return this.auth.register(caller, username, email, password, role, tier, locale, clientIp);
 	}
 
 	/** One page of users, oldest first. */
@@ -95,8 +99,9 @@ public class Accounts {
 	}
 
 	/**
-	 * Applies the changes given (an admin's); a deactivated user's keys and tokens stop
-	 * working at once on this instance (refresh tokens everywhere).
+	 * Applies the changes given (an admin's); a deactivated user's tokens stop working at
+	 * once everywhere, their API keys at once on this instance (within the key cache time
+	 * on others); reactivating them does not revive tokens issued before.
 	 */
 	@Transactional
 	public User updateUser(CurrentUser admin, UUID id, @Nullable Role role, @Nullable String tier,
@@ -114,6 +119,7 @@ public class Accounts {
 		}
 		if (!newActive) {
 			this.refreshTokens.revokeAllOf(id);
+			this.users.credentialsChanged(id);
 		}
 		this.cache.forgetUser(id);
 		Map<String, Object> changes = new LinkedHashMap<>();
@@ -142,6 +148,11 @@ public class Accounts {
 			throw new Forbidden("Only admins choose a key's tier; a key gets its user's tier");
 		}
 		account(owner);
+		this.users.lock(owner);
+		int max = this.properties.maxApiKeysPerUser();
+		if (this.keys.countActive(owner) >= max) {
+			throw new Conflict("A user may have at most " + max + " active API keys: revoke one first");
+		}
 		String key = ApiKeyMaterial.generate();
 		UUID id = UUID.randomUUID();
 		this.keys.insert(id, owner, name, key, tier, Instant.now());

@@ -49,8 +49,11 @@ class ApiKeyController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create an API key; the key is in this response only",
-			description = "Only admins may set tier (e.g. unlimited for a service) or user_id.")
+			description = "Only admins may set tier (e.g. unlimited for a service) or user_id. A user has at most "
+					+ "20 active keys (costlens.accounts.max-api-keys-per-user).")
 	@ApiResponse(responseCode = "403", description = "forbidden: tier or another user's id given by a non-admin")
+	@ApiResponse(responseCode = "409",
+			description = "conflict: the user has costlens.accounts.max-api-keys-per-user active keys already")
 	NewApiKeyResponse create(@AuthenticationPrincipal CurrentUser caller,
 			@RequestParam(name = "user_id", required = false) @Nullable UUID userId,
 			@Valid @RequestBody ApiKeyRequest body, HttpServletRequest request) {

@@ -66,6 +66,14 @@ class ApiKeyRepository {
 			.update();
 	}
 
+	/** How many keys of the user work (not revoked). */
+	long countActive(UUID userId) {
+		return this.jdbc.sql("select count(*) from api_keys where user_id = :userId and is_active")
+			.param("userId", userId)
+			.query(Long.class)
+			.single();
+	}
+
 	List<ApiKey> findByUser(UUID userId) {
 		return this.jdbc
 			.sql("select " + COLUMNS + " from api_keys k join users u on u.id = k.user_id "

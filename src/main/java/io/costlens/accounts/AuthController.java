@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.costlens.platform.ApiExample;
 import io.costlens.accounts.AuthService.Tokens;
 import io.costlens.platform.CurrentUser;
+import io.costlens.platform.Role;
 
 /** Sign in and out, refresh tokens, register, change and reset passwords. */
 @RestController
@@ -40,7 +41,8 @@ class AuthController {
 	@PostMapping({ "/auth/token", "/api/v2/auth/login" })
 	@Operation(summary = "Log in with username and password: an access token (JWT) and a refresh token",
 			description = "Unknown users, deactivated users and wrong passwords get the same 401. "
-					+ "Repeated failures per username or client IP are answered 429 with Retry-After.")
+					+ "After a few failures per username or client IP each further one doubles the wait before "
+					+ "the next attempt is checked (capped); during the wait the answer is 429 with Retry-After.")
 	@ApiResponse(responseCode = "401", description = "unauthorized: wrong username or password")
 	@ApiResponse(responseCode = "429", description = "rate_limited: too many failed logins")
 	TokenResponse login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
@@ -60,7 +62,8 @@ class AuthController {
 	@PostMapping("/api/v2/auth/logout")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Log out: revoke the given refresh token's login, or all of the caller's logins",
-			description = "Access tokens already issued stay valid until they expire (30 minutes by default).")
+			description = "Access tokens already issued stay valid until they expire (30 minutes by default); "
+					+ "a password change or reset ends them at once.")
 	void logout(@AuthenticationPrincipal CurrentUser caller,
 			@Valid @RequestBody(required = false) @Nullable LogoutRequest body, HttpServletRequest request) {
 		this.auth.logout(caller, (body != null) ? body.refreshToken() : null, ClientIp.of(request));
@@ -71,14 +74,17 @@ class AuthController {
 	@PostMapping("/api/v2/auth/register")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a user (admin only, unless open registration is on)",
-			description = "New users are members on the free tier; role or tier in the body are ignored. "
-					+ "`locale` (en or it; default: the request's Accept-Language, else en) is the language of "
-					+ "their mail; they get a welcome mail.")
+			description = "An admin may give `role` (admin, member, viewer; default member) and `tier` (free, "
+					+ "premium, enterprise; default free). An open registration (not an admin's) that sends "
+					+ "either is refused with 422 naming the field. `locale` (en or it; default: the request's "
+					+ "Accept-Language, else en) is the language of their mail; they get a welcome mail.")
 	@ApiResponse(responseCode = "403", description = "forbidden: registration is closed")
+	@ApiResponse(responseCode = "422", description = "validation_error: role or tier sent by someone not an admin")
 	@ApiResponse(responseCode = "409", description = "conflict: username or email taken")
 	UserResponse register(@AuthenticationPrincipal @Nullable CurrentUser caller,
 			@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
 		return UserResponse.of(this.auth.register(caller, body.username(), body.email(), body.password(),
+				(body.role() != null) ? Role.of(body.role()) : null, body.tier(),
 				(body.locale() != null) ? Locale.forLanguageTag(body.locale()) : request.getLocale(),
 				ClientIp.of(request)));
 	}
@@ -87,8 +93,11 @@ class AuthController {
 			body = "{\"current_password\":\"correct-horse-battery-staple\",\"new_password\":\"tr0ub4dor-and-3-more-words\"}")
 	@PostMapping("/api/v2/auth/password")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Change the caller's password (needs the current one); ends all their logins")
+	@Operation(summary = "Change the caller's password (needs the current one); ends all their logins",
+			description = "Access tokens issued before stop working too. Wrong current passwords are slowed down "
+					+ "like failed logins: 429 with Retry-After while the wait runs.")
 	@ApiResponse(responseCode = "400", description = "validation_error: current password wrong")
+	@ApiResponse(responseCode = "429", description = "rate_limited: too many wrong current passwords")
 	void changePassword(@AuthenticationPrincipal CurrentUser caller, @Valid @RequestBody PasswordChangeRequest body,
 			HttpServletRequest request) {
 		this.auth.changePassword(caller, body.currentPassword(), body.newPassword(), ClientIp.of(request));
@@ -127,6 +136,8 @@ class AuthController {
 			@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,64}",
 					message = "3 to 64 letters, digits, dots, dashes or underscores") String username,
 			@NotBlank @Email @Size(max = 255) String email, @NotBlank @Size(min = 12, max = 72) String password,
+			@Pattern(regexp = "admin|member|viewer", message = "admin, member or viewer") @Nullable String role,
+			@Pattern(regexp = "free|premium|enterprise", message = "free, premium or enterprise") @Nullable String tier,
 			@Pattern(regexp = "en|it", message = "en or it") @Nullable String locale) {
 	}
 

@@ -2,6 +2,8 @@ package io.costlens.accounts;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +26,11 @@ import io.costlens.notifications.Notifications;
 import io.costlens.platform.Conflict;
 import io.costlens.platform.CurrentUser;
 import io.costlens.platform.Forbidden;
+import io.costlens.platform.InvalidFields;
+import io.costlens.platform.InvalidFields.Field;
 import io.costlens.platform.InvalidRequest;
 import io.costlens.platform.Role;
+import io.costlens.platform.TooManyRequests;
 import io.costlens.platform.Unauthorized;
 
 /**
@@ -81,9 +86,9 @@ class AuthService {
 	/** Checks the password and starts a new refresh-token family. */
 	Tokens login(String username, String password, String clientIp) {
 		try {
-			this.throttle.check(username, clientIp);
+			this.throttle.attempt(username, clientIp);
 		}
-		catch (RuntimeException ex) {
+		catch (TooManyRequests ex) {
 			audit(AuditEvent.of(username, "auth.login_failed", "login", "user", null, clientIp)
 				.with(Map.of("reason", "throttled")));
 			throw ex;
@@ -93,7 +98,6 @@ class AuthService {
 		boolean matches = this.passwords.matches(tooLong ? "" : password,
 				found.map(UserAccount::passwordHash).orElse(this.dummyHash)) && !tooLong;
 		if (found.isEmpty() || !matches || !found.get().active()) {
-			this.throttle.failed(username, clientIp);
 			String reason = found.isEmpty() ? "unknown_user" : !matches ? "wrong_password" : "deactivated";
 			audit(AuditEvent
 				.of(username, "auth.login_failed", "login", "user", found.map((u) -> u.id().toString()).orElse(null),
@@ -102,7 +106,7 @@ class AuthService {
 			throw new Unauthorized(BAD_LOGIN);
 		}
 		UserAccount user = found.get();
-		this.throttle.succeeded(username);
+		this.throttle.succeeded(username, clientIp);
 		audit(AuditEvent.of(user.username(), "auth.login", "login", "user", user.id().toString(), clientIp));
 		return issue(user, UUID.randomUUID());
 	}
@@ -120,6 +124,7 @@ class AuthService {
 		}
 		if (stored.used() || !this.refreshTokens.spend(stored.id())) {
 			int revoked = this.refreshTokens.revokeFamily(stored.familyId());
+			this.users.credentialsChanged(stored.userId());
 			String actor = this.users.findById(stored.userId()).map(UserAccount::username).orElse("unknown");
 			audit(AuditEvent
 				.of(actor, "auth.refresh_token_reused", "revoke", "refresh_token_family", stored.familyId().toString(),
@@ -153,25 +158,39 @@ class AuthService {
 	}
 
 	/**
-	 * Creates a member on the free tier: by an admin, or by anyone with open
-	 * registration.
+	 * Creates a user: by an admin, with the role and tier the admin gives (a member on
+	 * the free tier by default), or by anyone with open registration, always a member on
+	 * the free tier (sending a role or tier is refused).
 	 */
 	@Transactional
-	User register(@Nullable CurrentUser caller, String username, @Nullable String email, String password, Locale locale,
-			String clientIp) {
-		if (!this.properties.openRegistration() && (caller == null || !caller.isAdmin())) {
+	User register(@Nullable CurrentUser caller, String username, @Nullable String email, String password,
+			@Nullable Role role, @Nullable String tier, Locale locale, String clientIp) {
+		boolean byAdmin = caller != null && caller.isAdmin();
+		if (!this.properties.openRegistration() && !byAdmin) {
 			if (caller == null) {
 				throw new Unauthorized("Registration is closed: an admin creates accounts");
 			}
 			throw new Forbidden("Registration is closed: only admins create accounts");
+		}
+		if (!byAdmin && (role != null || tier != null)) {
+			List<Field> refused = new ArrayList<>();
+			if (role != null) {
+				refused.add(new Field("role", "only an admin's registration may set it; new users are members"));
+			}
+			if (tier != null) {
+				refused.add(new Field("tier", "only an admin's registration may set it; new users are on free"));
+			}
+			throw new InvalidFields(refused);
 		}
 		checkPolicy(password);
 		if (this.users.existsByUsernameOrEmail(username, email)) {
 			throw new Conflict("That username or email is taken");
 		}
 		UUID id = UUID.randomUUID();
+		Role newRole = (role != null) ? role : Role.MEMBER;
+		String newTier = (tier != null) ? tier : "free";
 		try {
-			this.users.insert(id, username, email, this.passwords.encode(password), Role.MEMBER, "free", Instant.now());
+			this.users.insert(id, username, email, this.passwords.encode(password), newRole, newTier, Instant.now());
 		}
 		catch (DuplicateKeyException ex) {
 			throw new Conflict("That username or email is taken");
@@ -180,7 +199,7 @@ class AuthService {
 		this.users.updateLocale(id, language);
 		String actor = (caller != null) ? caller.username() : username;
 		audit(AuditEvent.of(actor, "user.created", "create", "user", id.toString(), clientIp)
-			.with(Map.of("username", username, "role", "member", "tier", "free")));
+			.with(Map.of("username", username, "role", newRole.value(), "tier", newTier)));
 		UserAccount user = this.users.findById(id).orElseThrow();
 		if (email != null) {
 			this.notifications.send(Notification.welcome(email, user.language(), username));
@@ -188,17 +207,34 @@ class AuthService {
 		return user.toUser();
 	}
 
-	/** Changes the caller's password; every refresh token of theirs stops working. */
-	@Transactional(noRollbackFor = InvalidRequest.class)
+	/**
+	 * Changes the caller's password; every refresh token of theirs and every access token
+	 * issued before stops working. Wrong current passwords are slowed down like failed
+	 * sign-ins (the same delays, per username and client IP).
+	 */
+	@Transactional(noRollbackFor = { InvalidRequest.class, TooManyRequests.class })
 	void changePassword(CurrentUser caller, String currentPassword, String newPassword, String clientIp) {
 		UserAccount user = this.users.findById(caller.userId()).orElseThrow(() -> new Unauthorized(BAD_LOGIN));
-		if (!this.passwords.matches(currentPassword, user.passwordHash())) {
-			audit(AuditEvent.of(user.username(), "auth.password_change_failed", "update", "user", user.id().toString(),
-					clientIp));
+		try {
+			this.throttle.attempt(user.username(), clientIp);
+		}
+		catch (TooManyRequests ex) {
+			audit(AuditEvent
+				.of(user.username(), "auth.password_change_failed", "update", "user", user.id().toString(), clientIp)
+				.with(Map.of("reason", "throttled")));
+			throw ex;
+		}
+		boolean tooLong = currentPassword.getBytes(StandardCharsets.UTF_8).length > 72;
+		if (tooLong || !this.passwords.matches(currentPassword, user.passwordHash())) {
+			audit(AuditEvent
+				.of(user.username(), "auth.password_change_failed", "update", "user", user.id().toString(), clientIp)
+				.with(Map.of("reason", "wrong_password")));
 			throw new InvalidRequest("current_password is not correct");
 		}
+		this.throttle.succeeded(user.username(), clientIp);
 		checkPolicy(newPassword);
 		this.users.updatePassword(user.id(), this.passwords.encode(newPassword));
+		this.users.credentialsChanged(user.id());
 		this.refreshTokens.revokeAllOf(user.id());
 		audit(AuditEvent.of(user.username(), "auth.password_changed", "update", "user", user.id().toString(),
 				clientIp));
@@ -216,6 +252,7 @@ class AuthService {
 				log.warn("User {} asked for a password reset but has no email address: no mail sent", user.username());
 				return;
 			}
+			this.resets.voidAllOf(user.id());
 			this.resets.insert(user.id(), token, Instant.now().plus(this.properties.passwordResetTtl()));
 			this.notifications.send(Notification.passwordReset(user.email(), user.language(), user.username(), token,
 					this.properties.passwordResetTtl()));
@@ -225,8 +262,8 @@ class AuthService {
 	}
 
 	/**
-	 * Sets a new password with a reset token; every refresh token of the user stops
-	 * working.
+	 * Sets a new password with a reset token; the user's other reset tokens, every
+	 * refresh token and every access token issued before stop working.
 	 */
 	@Transactional
 	void confirmPasswordReset(String token, String newPassword, String clientIp) {
@@ -236,6 +273,8 @@ class AuthService {
 			.filter(UserAccount::active)
 			.orElseThrow(() -> new InvalidRequest("The reset token is not valid or has expired"));
 		this.users.updatePassword(user.id(), this.passwords.encode(newPassword));
+		this.resets.voidAllOf(user.id());
+		this.users.credentialsChanged(user.id());
 		this.refreshTokens.revokeAllOf(user.id());
 		audit(AuditEvent.of(user.username(), "auth.password_reset", "update", "user", user.id().toString(), clientIp));
 	}

@@ -1,5 +1,6 @@
 package io.costlens.accounts;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -14,8 +15,10 @@ import org.springframework.stereotype.Component;
 import io.costlens.platform.ApiCredential;
 
 /**
- * Checks access tokens (credentials shaped like a JWT) and that their user still exists
- * and is active; the user's current role and tier apply, not the ones in the token.
+ * Checks access tokens (credentials shaped like a JWT) and that their user still exists,
+ * is active and has not changed credentials since the token was issued (password changed
+ * or reset, refresh token reused, deactivated); the user's current role and tier apply,
+ * not the ones in the token.
  */
 @Component
 class JwtAuthenticationProvider implements AuthenticationProvider {
@@ -44,9 +47,12 @@ class JwtAuthenticationProvider implements AuthenticationProvider {
 		catch (JwtException | IllegalArgumentException ex) {
 			throw new BadCredentialsException("Invalid access token", ex);
 		}
+		Instant issuedAt = jwt.getIssuedAt();
 		UserAccount user = this.users.findById(userId)
 			.filter(UserAccount::active)
-			.orElseThrow(() -> new BadCredentialsException("Unknown or deactivated user"));
+			.filter((u) -> issuedAt != null && !u.refuses(issuedAt))
+			.orElseThrow(() -> new BadCredentialsException(
+					"Unknown or deactivated user, or a token older than " + "the user's last change of credentials"));
 		return ApiCredential.authenticated(user.asCaller());
 	}
 

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.util.StringUtils;
@@ -24,14 +25,16 @@ import org.springframework.util.StringUtils;
 import io.costlens.platform.DataDirectory;
 
 /**
- * The key that signs access tokens: from {@code costlens.accounts.jwt-secret}, or
- * generated once and kept (owner-only) in {@code jwt-secret} in the data folder. The
- * {@code prod} profile, which may run several instances, requires a configured secret: a
- * generated one would differ per instance.
+ * The key that signs access tokens: from {@code costlens.accounts.jwt-secret} (or its
+ * alias {@code costlens.security.jwt-secret}), or generated once and kept (owner-only) in
+ * {@code jwt-secret} in the data folder. The {@code prod} profile, which may run several
+ * instances, requires a configured secret: a generated one would differ per instance.
  */
 final class JwtKeys {
 
 	static final String FILE = "jwt-secret";
+
+	static final String ALIAS = "costlens.security.jwt-secret";
 
 	private static final Logger log = LoggerFactory.getLogger(JwtKeys.class);
 
@@ -39,14 +42,33 @@ final class JwtKeys {
 	}
 
 	static SecretKey load(AccountsProperties properties, DataDirectory dataDirectory, Environment environment) {
-		if (StringUtils.hasText(properties.jwtSecret())) {
-			return key(decode(properties.jwtSecret().strip()));
+		String secret = secret(properties, environment);
+		if (secret != null) {
+			return key(decode(secret));
 		}
 		if (environment.acceptsProfiles(Profiles.of("prod"))) {
 			throw new IllegalStateException("The prod profile needs COSTLENS_JWT_SECRET "
 					+ "(base64 of 32 random bytes, the same on every instance)");
 		}
 		return key(fromFile(dataDirectory.resolve(FILE)));
+	}
+
+	/**
+	 * The configured secret: {@code costlens.accounts.jwt-secret}, or its alias
+	 * {@code costlens.security.jwt-secret} (the specification's name); both may be given
+	 * only when they agree.
+	 */
+	static @Nullable String secret(AccountsProperties properties, Environment environment) {
+		String own = StringUtils.hasText(properties.jwtSecret()) ? properties.jwtSecret().strip() : null;
+		String alias = Binder.get(environment).bind(ALIAS, String.class).map(String::strip).orElse(null);
+		if (!StringUtils.hasText(alias)) {
+			alias = null;
+		}
+		if (own != null && alias != null && !own.equals(alias)) {
+			throw new IllegalStateException(
+					"costlens.accounts.jwt-secret and " + ALIAS + " are both set and differ: set one of them");
+		}
+		return (own != null) ? own : alias;
 	}
 
 	static byte[] decode(String secret) {

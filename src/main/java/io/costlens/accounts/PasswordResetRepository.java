@@ -56,6 +56,15 @@ class PasswordResetRepository {
 		return (spent == 1) ? user : Optional.empty();
 	}
 
+	/** Spends every unused token of the user, so none of them works any more. */
+	int voidAllOf(UUID userId) {
+		return this.jdbc
+			.sql("update password_reset_tokens set used_at = :now where user_id = :userId and used_at is null")
+			.param("userId", userId)
+			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
+			.update();
+	}
+
 	/** Deletes tokens that expired before {@code now}, used or not. */
 	int deleteExpired(Instant now) {
 		return this.jdbc.sql("delete from password_reset_tokens where expires_at < :now")

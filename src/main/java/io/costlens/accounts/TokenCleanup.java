@@ -10,17 +10,20 @@ import org.springframework.context.annotation.Configuration;
 
 import io.costlens.platform.Jobs;
 
-/** Deletes expired refresh and password-reset tokens every hour (configurable). */
+/**
+ * Deletes expired refresh and password-reset tokens, and the sign-in delays of usernames
+ * and IPs quiet for long enough, every hour (configurable).
+ */
 @Configuration(proxyBeanMethods = false)
 class TokenCleanup {
 
 	@Bean
 	RecurringTask<Void> deleteExpiredTokens(Jobs jobs, RefreshTokenRepository refreshTokens,
-			PasswordResetRepository resets, AccountsProperties properties) {
+			PasswordResetRepository resets, LoginThrottle throttle, AccountsProperties properties) {
 		return jobs.recurring("accounts-delete-expired-tokens", properties.tokenCleanupInterval(), () -> {
 			Instant now = Instant.now();
 			return Map.of("refresh_tokens", refreshTokens.deleteExpired(now), "password_reset_tokens",
-					resets.deleteExpired(now));
+					resets.deleteExpired(now), "login_delays", throttle.forgetQuiet(now));
 		});
 	}
 

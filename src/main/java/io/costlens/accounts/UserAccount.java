@@ -21,9 +21,17 @@ import io.costlens.platform.Role;
  * @param active whether the user may sign in
  * @param createdAt when the user was created
  * @param locale the language of the user's mail: {@code en} or {@code it}
+ * @param credentialsChangedAt when the password was last changed or reset, a refresh
+ * token reused or the user deactivated (a whole second): access tokens issued before are
+ * refused; {@code null} when none of that happened
  */
 record UserAccount(UUID id, String username, @Nullable String email, String passwordHash, Role role, String tier,
-		boolean active, Instant createdAt, String locale) {
+		boolean active, Instant createdAt, String locale, @Nullable Instant credentialsChangedAt) {
+
+	/** Whether an access token issued at this second predates a change of credentials. */
+	boolean refuses(Instant issuedAt) {
+		return this.credentialsChangedAt != null && issuedAt.isBefore(this.credentialsChangedAt);
+	}
 
 	/** The user's language. */
 	Locale language() {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,7 +24,8 @@ import static io.costlens.platform.DatabaseTime.utc;
 @Repository
 class UserRepository {
 
-	private static final String COLUMNS = "id, username, email, password_hash, role, tier, is_active, created_at, locale";
+	private static final String COLUMNS = "id, username, email, password_hash, role, tier, is_active, created_at, locale, "
+			+ "credentials_changed_at";
 
 	private final JdbcClient jdbc;
 
@@ -68,6 +70,14 @@ class UserRepository {
 			.optional();
 	}
 
+	/**
+	 * Locks the user's row until the transaction ends, so that checks of a per-user limit
+	 * and the insert after them are not raced by another request.
+	 */
+	void lock(UUID id) {
+		this.jdbc.sql("select id from users where id = :id for update").param("id", id).query(UUID.class).optional();
+	}
+
 	Optional<UserAccount> findByUsername(String username) {
 		return this.jdbc.sql("select " + COLUMNS + " from users where username = :username")
 			.param("username", username)
@@ -109,6 +119,21 @@ class UserRepository {
 			.update();
 	}
 
+	/**
+	 * Records that the user's credentials changed now, so access tokens issued before are
+	 * refused. Tokens carry their issue time in whole seconds, so the time kept is the
+	 * next whole second: a token of this second is refused, and one issued after the
+	 * change carries this time as its issue time (see {@link AccessTokens}).
+	 */
+	Instant credentialsChanged(UUID id) {
+		Instant changed = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+		this.jdbc.sql("update users set credentials_changed_at = :changed where id = :id")
+			.param("id", id)
+			.param("changed", utc(changed))
+			.update();
+		return changed;
+	}
+
 	void updateAccess(UUID id, Role role, String tier, boolean active) {
 		this.jdbc
 			.sql("update users set role = :role, tier = :tier, is_active = :active, updated_at = :now where id = :id")
@@ -123,7 +148,8 @@ class UserRepository {
 	private static UserAccount account(ResultSet rs, int n) throws SQLException {
 		return new UserAccount(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("email"),
 				rs.getString("password_hash"), Role.of(rs.getString("role")), rs.getString("tier"),
-				rs.getBoolean("is_active"), instant(rs, "created_at"), rs.getString("locale"));
+				rs.getBoolean("is_active"), instant(rs, "created_at"), rs.getString("locale"),
+				instant(rs, "credentials_changed_at"));
 	}
 
 }

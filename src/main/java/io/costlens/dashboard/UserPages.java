@@ -58,13 +58,8 @@ class UserPages implements DashboardPage {
 			@RequestParam String password, @RequestParam String role, HttpServletRequest request,
 			RedirectAttributes redirect, Locale locale) {
 		CurrentUser admin = CurrentUser.current().orElseThrow();
-		Params.role(role);
-		User created = this.accounts.register(admin, username.strip(), Params.optional(email), password, locale,
-				request.getRemoteAddr());
-		Role wanted = Params.role(role);
-		if (wanted != created.role()) {
-			this.accounts.updateUser(admin, created.id(), wanted, null, null, null, request.getRemoteAddr());
-		}
+		User created = this.accounts.register(admin, username.strip(), Params.optional(email), password,
+				Params.role(role), null, locale, request.getRemoteAddr());
 		redirect.addFlashAttribute("notice",
 				this.messages.getMessage("users.created", new Object[] { username }, locale));
 		return "redirect:/ui/users/" + created.id();

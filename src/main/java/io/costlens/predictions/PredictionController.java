@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.costlens.platform.ApiExample;
+import io.costlens.platform.CurrentUser;
 import io.costlens.platform.InvalidRequest;
 import io.costlens.platform.ItemValidator;
 
@@ -100,10 +103,13 @@ class PredictionController {
 
 	@ApiExample(params = "id=1")
 	@DeleteMapping("/api/v1/predictions/{id}")
-	@Operation(summary = "Delete a prediction; its model's statistics no longer count it")
+	@Operation(summary = "Delete a prediction; its model's statistics no longer count it",
+			description = "Predictions are shared by every user of the installation: members and admins may "
+					+ "delete any of them, and each delete is on the audit log (prediction.deleted).")
 	@ApiResponse(responseCode = "404", description = "No prediction with that id (not_found)")
-	MessageResponse delete(@PathVariable long id) {
-		this.predictions.delete(id);
+	MessageResponse delete(@PathVariable long id, @AuthenticationPrincipal CurrentUser caller,
+			HttpServletRequest request) {
+		this.predictions.delete(id, caller.username(), request.getRemoteAddr());
 		return new MessageResponse("Prediction deleted");
 	}
 

@@ -4,14 +4,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.costlens.audit.AuditEvent;
 import io.costlens.platform.GroupCommitter;
 import io.costlens.platform.InvalidRequest;
 import io.costlens.predictions.BucketKey.Span;
@@ -34,8 +37,12 @@ public class Predictions {
 
 	private final Counter logged;
 
+	private final ApplicationEventPublisher events;
+
 	Predictions(GroupCommitter<NewPrediction, Prediction> committer, PredictionRepository predictions,
-			RollupRepository rollups, PredictionsProperties properties, MeterRegistry meters) {
+			RollupRepository rollups, PredictionsProperties properties, MeterRegistry meters,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.committer = committer;
 		this.predictions = predictions;
 		this.rollups = rollups;
@@ -94,12 +101,16 @@ public class Predictions {
 	/**
 	 * Deletes a prediction and takes it out of its roll-up buckets in the same
 	 * transaction: the hour bucket exactly (its extremes recomputed from its rows when
-	 * the prediction was one), the day bucket rebuilt from its hours.
+	 * the prediction was one), the day bucket rebuilt from its hours. Predictions are
+	 * shared by every user of the installation, so the delete is audited
+	 * ({@code prediction.deleted}) with the caller who made it.
 	 * @param id the prediction
+	 * @param actor who deletes it
+	 * @param clientIp where the request came from, if from a request
 	 * @throws PredictionNotFound when there is none with that id
 	 */
 	@Transactional
-	public void delete(long id) {
+	public void delete(long id, String actor, @Nullable String clientIp) {
 		Prediction prediction = get(id);
 		BucketKey hourKey = Span.HOUR.keyOf(prediction);
 		BucketKey dayKey = Span.DAY.keyOf(prediction);
@@ -115,6 +126,9 @@ public class Predictions {
 			this.rollups.save(hourKey, hour);
 		}
 		this.rollups.save(dayKey, this.rollups.total(prediction.modelName(), Span.HOUR, dayKey.start(), dayKey.end()));
+		this.events.publishEvent(AuditEvent
+			.of(actor, "prediction.deleted", "delete", "prediction", Long.toString(id), clientIp)
+			.with(Map.of("model_name", prediction.modelName(), "timestamp", prediction.timestamp().toString())));
 	}
 
 	/**

@@ -3,6 +3,6 @@
  * and answers per-model statistics from hourly roll-ups with mergeable quantile sketches,
  * so a stats call costs the same for ten rows or a hundred million.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "platform")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "platform" })
 @org.jspecify.annotations.NullMarked
 package io.costlens.predictions;

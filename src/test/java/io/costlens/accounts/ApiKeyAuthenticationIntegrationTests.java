@@ -1,6 +1,7 @@
 package io.costlens.accounts;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,25 @@ class ApiKeyAuthenticationIntegrationTests {
 		Response response = this.api.get("/api/v2/auth/me").as(key).send();
 		assertThat(response.status()).isEqualTo(401);
 		assertThat(response.json().get("error").asString()).isEqualTo("unauthorized");
+	}
+
+	@Test
+	void saysARevokedOrMistypedKeyWasNotAcceptedRatherThanMissing() {
+		String key = newUserWithKey(Role.MEMBER, true);
+		UUID keyId = this.keys.findCaller(ApiKeyMaterial.hash(key)).orElseThrow().apiKeyId();
+		this.api.delete("/api/v2/api-keys/" + keyId).send();
+
+		for (Response refused : List.of(this.api.get("/api/v2/scenarios").as(key).send(),
+				this.api.get("/api/v2/scenarios").as(TestApi.ADMIN_KEY + "x").send(),
+				this.api.post("/ingest", "{}").as("clk_mistyped").send(),
+				this.api.get("/api/v2/scenarios").anonymous().header("Authorization", "Bearer a.b.c").send())) {
+			assertThat(refused.status()).isEqualTo(401);
+			assertThat(refused.contentType()).startsWith("application/problem+json");
+			assertThat(refused.json().get("detail").asString()).contains("credentials were not accepted")
+				.doesNotContain("Authentication required");
+		}
+		Response missing = this.api.get("/api/v2/scenarios").anonymous().send();
+		assertThat(missing.json().get("detail").asString()).startsWith("Authentication required");
 	}
 
 	@Test

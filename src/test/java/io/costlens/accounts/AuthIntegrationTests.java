@@ -1,5 +1,6 @@
 package io.costlens.accounts;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,10 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Logging in and out, refresh-token rotation, registration and passwords. Requests carry
  * a client IP of their own (through {@code X-Forwarded-For}, which the test trusts), so
- * the per-IP login throttle of one test does not reach the others.
+ * the per-IP login delays of one test do not reach the others. The longest wait of a
+ * username is 2 s here, so the tests can wait it out.
  */
 @IntegrationTest
-@TestPropertySource(properties = "server.forward-headers-strategy=native")
+@TestPropertySource(properties = { "server.forward-headers-strategy=native",
+		"costlens.accounts.login-throttle.max-delay-per-user=2s" })
 @Import(AuthIntegrationTests.Outbox.class)
 class AuthIntegrationTests {
 
@@ -117,27 +120,157 @@ class AuthIntegrationTests {
 	}
 
 	@Test
-	void throttlesLoginsPerUsernameEvenWithTheRightPassword() {
+	void delaysTheNextLoginAfterRepeatedFailuresAndThenLetsTheOwnerIn() throws Exception {
 		User user = this.users.member();
-		for (int i = 0; i < 5; i++) {
+		for (int i = 0; i < 4; i++) {
 			assertThat(login(user.username(), "wrong-password-" + i).status()).isEqualTo(401);
 		}
 
-		Response throttled = login(user.username(), user.password());
+		Response waiting = login(user.username(), user.password());
 
-		assertThat(throttled.status()).isEqualTo(429);
-		assertThat(throttled.json().get("error").asString()).isEqualTo("rate_limited");
-		assertThat(Long.parseLong(throttled.header("Retry-After"))).isBetween(1L, 900L);
+		assertThat(waiting.status()).isEqualTo(429);
+		assertThat(waiting.json().get("error").asString()).isEqualTo("rate_limited");
+		long retryAfter = Long.parseLong(waiting.header("Retry-After"));
+		assertThat(retryAfter).isBetween(1L, 2L);
+		Thread.sleep(retryAfter * 1000 + 100);
+		assertThat(login(user.username(), user.password()).status()).as("the owner, once the wait is over")
+			.isEqualTo(200);
+		assertThat(login(user.username(), "wrong-password-again").status()).as("failures were forgotten")
+			.isEqualTo(401);
 	}
 
 	@Test
-	void throttlesLoginsPerClientIp() {
-		for (int i = 0; i < 20; i++) {
+	void doublesTheWaitWithEachFailureUpToTheCapSoTheAccountIsNeverLocked() throws Exception {
+		User user = this.users.member();
+		for (int i = 0; i < 4; i++) {
+			login(user.username(), "wrong-password-" + i);
+		}
+		List<Long> waits = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			Response waiting = login(user.username(), "wrong-password");
+			assertThat(waiting.status()).isEqualTo(429);
+			long retryAfter = Long.parseLong(waiting.header("Retry-After"));
+			waits.add(retryAfter);
+			Thread.sleep(retryAfter * 1000 + 100);
+			assertThat(login(user.username(), "wrong-password-" + i).status()).isEqualTo(401);
+		}
+		Response waiting = login(user.username(), user.password());
+		long retryAfter = Long.parseLong(waiting.header("Retry-After"));
+		Thread.sleep(retryAfter * 1000 + 100);
+
+		assertThat(waits).as("1 s, 2 s, then the 2 s cap this test configures").containsExactly(1L, 2L, 2L);
+		assertThat(retryAfter).isEqualTo(2L);
+		assertThat(login(user.username(), user.password()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void delaysLoginsPerClientIpWithoutTouchingOtherClients() {
+		for (int i = 0; i < 11; i++) {
 			assertThat(login("someone-" + i + "-" + UUID.randomUUID(), "wrong-password").status()).isEqualTo(401);
 		}
 		User user = this.users.member();
 
 		assertThat(login(user.username(), user.password()).status()).isEqualTo(429);
+		assertThat(this.api
+			.post("/api/v2/auth/login",
+					"{\"username\":\"" + user.username() + "\",\"password\":\"" + user.password() + "\"}")
+			.anonymous()
+			.header("X-Forwarded-For", "10.2.0." + (int) (Math.random() * 250))
+			.send()
+			.status()).as("another client IP").isEqualTo(200);
+	}
+
+	@Test
+	void slowsDownWrongCurrentPasswordsLikeLogins() throws Exception {
+		User user = this.users.member();
+		for (int i = 0; i < 4; i++) {
+			assertThat(changePassword(user, "not-it-" + i, "a-brand-new-password").status()).isEqualTo(400);
+		}
+
+		Response waiting = changePassword(user, user.password(), "a-brand-new-password");
+
+		assertThat(waiting.status()).isEqualTo(429);
+		assertThat(waiting.json().get("error").asString()).isEqualTo("rate_limited");
+		long retryAfter = Long.parseLong(waiting.header("Retry-After"));
+		assertThat(login(user.username(), user.password()).status()).as("the same wait applies to logins")
+			.isEqualTo(429);
+		Thread.sleep(retryAfter * 1000 + 100);
+		assertThat(changePassword(user, user.password(), "a-brand-new-password").status()).isEqualTo(204);
+	}
+
+	@Test
+	void refusesAccessTokensIssuedBeforeAPasswordChangeButNotTheNextOnes() {
+		User user = this.users.member();
+		String before = accessToken(user.username(), user.password());
+
+		assertThat(changePassword(user, user.password(), "a-brand-new-password").status()).isEqualTo(204);
+		String after = accessToken(user.username(), "a-brand-new-password");
+
+		assertThat(me(before).status()).isEqualTo(401);
+		assertThat(me(after).status()).as("a token issued within the same second as the change").isEqualTo(200);
+	}
+
+	@Test
+	void refusesAccessTokensIssuedBeforeAPasswordReset() {
+		User user = this.users.member();
+		String before = accessToken(user.username(), user.password());
+
+		assertThat(confirmReset(requestReset(user), "reset-password-4567").status()).isEqualTo(204);
+
+		assertThat(me(before).status()).isEqualTo(401);
+		assertThat(me(accessToken(user.username(), "reset-password-4567")).status()).isEqualTo(200);
+	}
+
+	@Test
+	void refusesEveryAccessTokenOfTheUserOnceARefreshTokenIsReused() {
+		User user = this.users.member();
+		JsonNode stolen = login(user.username(), user.password()).json();
+		String otherLogin = accessToken(user.username(), user.password());
+		String refreshed = refresh(stolen.get("refresh_token").asString()).json().get("access_token").asString();
+
+		assertThat(refresh(stolen.get("refresh_token").asString()).status()).isEqualTo(401);
+
+		assertThat(me(stolen.get("access_token").asString()).status()).isEqualTo(401);
+		assertThat(me(refreshed).status()).isEqualTo(401);
+		assertThat(me(otherLogin).status()).isEqualTo(401);
+	}
+
+	@Test
+	void keepsTokensOfADeactivatedUserRefusedAfterReactivation() {
+		User user = this.users.member();
+		String before = accessToken(user.username(), user.password());
+
+		this.api.patch("/api/v2/users/" + user.id(), "{\"is_active\":false}").send();
+		assertThat(me(before).status()).isEqualTo(401);
+		this.api.patch("/api/v2/users/" + user.id(), "{\"is_active\":true}").send();
+
+		assertThat(me(before).status()).isEqualTo(401);
+		assertThat(me(accessToken(user.username(), user.password())).status()).isEqualTo(200);
+	}
+
+	@Test
+	void voidsEarlierResetTokensWhenANewOneIsRequested() {
+		User user = this.users.member();
+		String first = requestReset(user);
+		String second = requestReset(user);
+
+		assertThat(confirmReset(first, "reset-password-4567").status()).isEqualTo(400);
+		assertThat(confirmReset(second, "reset-password-4567").status()).isEqualTo(204);
+	}
+
+	@Test
+	void voidsEveryOtherResetTokenOnceAResetIsDone() {
+		User user = this.users.member();
+		String first = requestReset(user);
+		String second = requestReset(user);
+		this.jdbc.sql("update password_reset_tokens set used_at = null where user_id = :id")
+			.param("id", UUID.fromString(user.id()))
+			.update();
+
+		assertThat(confirmReset(second, "reset-password-4567").status()).isEqualTo(204);
+
+		assertThat(confirmReset(first, "other-password-4567").status()).isEqualTo(400);
+		assertThat(login(user.username(), "reset-password-4567").status()).isEqualTo(200);
 	}
 
 	@Test
@@ -248,14 +381,13 @@ class AuthIntegrationTests {
 	}
 
 	@Test
-	void registersMembersOnTheFreeTierIgnoringRoleAndTierInTheBody() {
-		String username = "climber-" + UUID.randomUUID().toString().substring(0, 8);
+	void registersMembersOnTheFreeTierByDefault() {
+		String username = "plain-" + UUID.randomUUID().toString().substring(0, 8);
 
 		Response created = this.api
 			.post("/api/v2/auth/register",
 					"{\"username\":\"" + username + "\",\"email\":\"" + username
-							+ "@example.com\",\"password\":\"long-enough-password\",\"role\":\"admin\","
-							+ "\"tier\":\"unlimited\",\"is_active\":false}")
+							+ "@example.com\",\"password\":\"long-enough-password\"}")
 			.send();
 
 		assertThat(created.status()).isEqualTo(201);
@@ -263,6 +395,27 @@ class AuthIntegrationTests {
 		assertThat(created.json().get("tier").asString()).isEqualTo("free");
 		assertThat(created.json().get("is_active").asBoolean()).isTrue();
 		assertThat(created.body()).doesNotContain("password");
+	}
+
+	@Test
+	void registersTheRoleAndTierAnAdminGives() {
+		String username = "reader-" + UUID.randomUUID().toString().substring(0, 8);
+
+		Response created = this.api
+			.post("/api/v2/auth/register",
+					"{\"username\":\"" + username + "\",\"email\":\"" + username
+							+ "@example.com\",\"password\":\"long-enough-password\",\"role\":\"viewer\","
+							+ "\"tier\":\"premium\"}")
+			.send();
+
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.json().get("role").asString()).isEqualTo("viewer");
+		assertThat(created.json().get("tier").asString()).isEqualTo("premium");
+		String token = accessToken(username, "long-enough-password");
+		assertThat(me(token).json().get("role").asString()).isEqualTo("viewer");
+		assertThat(bearer(this.api.post("/api/v2/scenarios", "{\"name\":\"" + username + "\"}"), token).send().status())
+			.as("a viewer cannot write")
+			.isEqualTo(403);
 	}
 
 	@Test
@@ -300,6 +453,42 @@ class AuthIntegrationTests {
 			.post("/api/v2/auth/password",
 					"{\"current_password\":\"" + current + "\",\"new_password\":\"" + changed + "\"}")
 			.as(user.apiKey())
+			.header("X-Forwarded-For", this.ip)
+			.send();
+	}
+
+	private String accessToken(String username, String password) {
+		Response login = login(username, password);
+		assertThat(login.status()).as(login.body()).isEqualTo(200);
+		return login.json().get("access_token").asString();
+	}
+
+	private Response me(String token) {
+		return bearer(this.api.get("/api/v2/auth/me"), token).send();
+	}
+
+	/** Asks for a reset of the user's password; the token the mail carries. */
+	private String requestReset(User user) {
+		int before = this.outbox.sent.size();
+		assertThat(this.api.post("/api/v2/auth/password-reset", "{\"username\":\"" + user.username() + "\"}")
+			.anonymous()
+			.send()
+			.status()).isEqualTo(202);
+		return this.outbox.sent.subList(before, this.outbox.sent.size())
+			.stream()
+			.filter((n) -> n.to().equals(user.username() + "@example.com"))
+			.filter((n) -> n.kind() == Notification.Kind.PASSWORD_RESET)
+			.reduce((first, second) -> second)
+			.orElseThrow()
+			.values()
+			.get("token");
+	}
+
+	private Response confirmReset(String token, String newPassword) {
+		return this.api
+			.post("/api/v2/auth/password-reset/confirm",
+					"{\"token\":\"" + token + "\",\"new_password\":\"" + newPassword + "\"}")
+			.anonymous()
 			.send();
 	}
 

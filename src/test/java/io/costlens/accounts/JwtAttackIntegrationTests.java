@@ -3,6 +3,7 @@ package io.costlens.accounts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -84,6 +85,41 @@ class JwtAttackIntegrationTests {
 	}
 
 	@Test
+	void refusesATokenWithoutExp() throws Exception {
+		User user = this.users.member();
+		JwtClaimsSet claims = JwtClaimsSet.builder()
+			.issuer("costlens")
+			.subject(user.id())
+			.id(UUID.randomUUID().toString())
+			.issuedAt(Instant.now())
+			.build();
+
+		assertUnauthorized(me(sign(realKey(), claims)));
+	}
+
+	@Test
+	void refusesATokenThatLivesLongerThanTheConfiguredLifetime() throws Exception {
+		User user = this.users.member();
+		Instant now = Instant.now();
+		JwtClaimsSet claims = JwtClaimsSet.builder()
+			.issuer("costlens")
+			.subject(user.id())
+			.id(UUID.randomUUID().toString())
+			.issuedAt(now)
+			.expiresAt(now.plus(Duration.ofDays(365)))
+			.build();
+
+		assertUnauthorized(me(sign(realKey(), claims)));
+	}
+
+	@Test
+	void acceptsATokenOfExactlyTheConfiguredLifetimeSignedWithTheRealKey() throws Exception {
+		User user = this.users.member();
+
+		assertThat(me(sign(realKey(), user, Instant.now().plusSeconds(1800), "costlens")).status()).isEqualTo(200);
+	}
+
+	@Test
 	void refusesATokenFromAnotherIssuer() throws Exception {
 		User user = this.users.member();
 
@@ -118,7 +154,6 @@ class JwtAttackIntegrationTests {
 	}
 
 	private static String sign(byte[] keyBytes, User user, Instant expiresAt, String issuer) {
-		SecretKey key = new SecretKeySpec(keyBytes, "HmacSHA256");
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.issuer(issuer)
 			.subject(user.id())
@@ -127,6 +162,11 @@ class JwtAttackIntegrationTests {
 			.expiresAt(expiresAt)
 			.claim("role", "admin")
 			.build();
+		return sign(keyBytes, claims);
+	}
+
+	private static String sign(byte[] keyBytes, JwtClaimsSet claims) {
+		SecretKey key = new SecretKeySpec(keyBytes, "HmacSHA256");
 		return NimbusJwtEncoder.withSecretKey(key)
 			.algorithm(MacAlgorithm.HS256)
 			.build()

@@ -182,6 +182,23 @@ class PredictionsIntegrationTests {
 	}
 
 	@Test
+	void putsEachDeleteOnTheAuditLogWithWhoMadeIt() {
+		long id = log("{\"model_name\": \"%s\", \"duration_ms\": 3, \"was_successful\": true}".formatted(this.model))
+			.get("id")
+			.asLong();
+
+		assertThat(this.api.delete("/api/v2/predictions/" + id).send().status()).isEqualTo(200);
+
+		List<String> entries = this.jdbc
+			.sql("select actor || ' ' || action || ' ' || details from audit_log "
+					+ "where event_type = 'prediction.deleted' and resource_type = 'prediction' and resource_id = :id")
+			.param("id", Long.toString(id))
+			.query(String.class)
+			.list();
+		assertThat(entries).singleElement().asString().startsWith("admin delete").contains(this.model);
+	}
+
+	@Test
 	void keepsModelNamesAsSent() {
 		String name = "modèle\\v2 ✓ " + this.model;
 		JsonNode body = log("{\"model_name\": \"%s\", \"duration_ms\": 7, \"was_successful\": true}"

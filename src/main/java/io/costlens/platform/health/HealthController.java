@@ -130,7 +130,8 @@ class HealthController {
 	}
 
 	@GetMapping("/api/v2/health/info")
-	@Operation(summary = "Build, runtime and database details (authenticated)")
+	@Operation(summary = "Build, runtime and database details (admins only)")
+	@ApiResponse(responseCode = "403", description = "forbidden: not an admin")
 	Map<String, Object> info() {
 		DatabaseInfo db = this.report.info();
 		Map<String, Object> info = new LinkedHashMap<>();

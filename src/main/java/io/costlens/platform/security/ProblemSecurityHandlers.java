@@ -29,7 +29,7 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
 		String detail = (ex instanceof BadCredentialsException || ex instanceof DisabledException)
-				? "The API key or token is not valid"
+				? "The credentials were not accepted: the API key or token is unknown, revoked, expired or mistyped"
 				: "Authentication required: send an API key as X-API-Key or Authorization: Bearer";
 		response.setHeader("WWW-Authenticate", "Bearer");
 		this.writer.write(response, Problems.of(HttpStatus.UNAUTHORIZED, detail, request.getRequestURI()));

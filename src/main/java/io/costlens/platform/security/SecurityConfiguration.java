@@ -84,9 +84,12 @@ class SecurityConfiguration {
 			.cors((c) -> c.configurationSource(cors(properties)))
 			.headers(SecurityHeaders::apply)
 			.exceptionHandling((e) -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
-			.addFilterBefore(credentials, AuthorizationFilter.class)
-			.addFilterAfter(rateLimit.filter(), ApiCredentialsFilter.class)
-			.addFilterAfter(new RejectBadCredentials(handlers), RateLimitFilter.class)
+			// credentials, then the rate limit, then the refusal of bad credentials, all
+			// before
+			// the rules: a bad credential is answered as such, not as a missing one
+			.addFilterBefore(new RejectBadCredentials(handlers), AuthorizationFilter.class)
+			.addFilterBefore(rateLimit.filter(), RejectBadCredentials.class)
+			.addFilterBefore(credentials, RateLimitFilter.class)
 			.authorizeHttpRequests((a) -> a.requestMatchers(open)
 				.permitAll()
 				.requestMatchers(adminOnly)

@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationContext;
 import io.costlens.IntegrationTest;
 import io.costlens.TestApi;
 import io.costlens.TestApi.Response;
+import io.costlens.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +22,9 @@ class HealthIntegrationTests {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	TestUsers users;
 
 	@Test
 	void describesTheServiceAtTheRoot() {
@@ -70,8 +74,11 @@ class HealthIntegrationTests {
 	}
 
 	@Test
-	void showsRuntimeInfoToAuthenticatedCallersOnly() {
+	void showsRuntimeInfoToAdminsOnly() {
 		assertThat(this.api.get("/api/v2/health/info").anonymous().send().status()).isEqualTo(401);
+		assertThat(this.api.get("/api/v2/health/info").as(this.users.member().apiKey()).send().status()).isEqualTo(403);
+		assertThat(this.api.get("/api/v2/health/info").as(this.users.create("viewer", "free").apiKey()).send().status())
+			.isEqualTo(403);
 
 		Response response = this.api.get("/api/v2/health/info").send();
 		assertThat(response.status()).isEqualTo(200);
