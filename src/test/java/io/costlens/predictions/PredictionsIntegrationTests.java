@@ -189,13 +189,15 @@ class PredictionsIntegrationTests {
 
 		assertThat(this.api.delete("/api/v2/predictions/" + id).send().status()).isEqualTo(200);
 
-		List<String> entries = this.jdbc
-			.sql("select actor || ' ' || action || ' ' || details from audit_log "
-					+ "where event_type = 'prediction.deleted' and resource_type = 'prediction' and resource_id = :id")
-			.param("id", Long.toString(id))
-			.query(String.class)
-			.list();
-		assertThat(entries).singleElement().asString().startsWith("admin delete").contains(this.model);
+		JsonNode entries = this.api
+			.get("/api/v2/audit?event_type=prediction.deleted&resource_type=prediction&resource_id=" + id)
+			.send()
+			.json()
+			.get("items");
+		assertThat(entries).hasSize(1);
+		assertThat(entries.get(0).get("actor").asString()).isEqualTo("admin");
+		assertThat(entries.get(0).get("action").asString()).isEqualTo("delete");
+		assertThat(entries.get(0).get("details").toString()).contains(this.model);
 	}
 
 	@Test
