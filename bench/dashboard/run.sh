@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Server-side render time of the dashboard's pages against /health in the same run, with
-# 10 000 scenarios and 1 000 000 logs in PostgreSQL (bulk-loaded with SQL, everything paged):
+# 10 000 scenarios and 1 000 000 logs in PostgreSQL (bulk-loaded with SQL, everything paged) and
+# 100 000 developer sessions (imported through POST /api/traces):
 # a signed-in session, 30 s of warm-up over every page, then each page and /health for DURATION.
 #
 # Usage (from the repository root, after ./mvnw package):
@@ -41,7 +42,22 @@ if [ "$(psql -Atc "select count(*) from scenarios where name like 'bench-%'")" -
   echo "== loading 10 000 scenarios and 1 000 000 logs"
   psql -q -v ON_ERROR_STOP=1 -v scenarios=10000 -v logs_per_scenario=100 -f $BENCH/load.sql
 fi
-echo "data: $(psql -Atc "select count(*) from scenarios") scenarios, $(psql -Atc "select count(*) from scenario_logs") logs, $(psql -Atc "select count(*) from scenario_rollups") roll-up rows" | tee "$OUT/summary.txt"
+if [ "$(psql -Atc "select count(*) from devlens_sessions")" -lt 100000 ]; then
+  echo "== importing 100 000 developer sessions (50 developers, 5 repositories, 4 models, 30 days) through POST /api/traces"
+  DAYS=$(for d in $(seq 1 30); do date -u -d "-$d days" +%F; done | paste -sd,)
+  for batch in $(seq 0 19); do
+    awk -v batch="$batch" -v days="$DAYS" 'BEGIN {
+      split(days, day, ","); split("anthropic/claude-haiku-4-5,anthropic/claude-sonnet-4-5,openai/gpt-4.1,local/unpriced-model", model, ",")
+      for (i = 0; i < 5000; i++) {
+        n = batch * 5000 + i
+        printf "{\"timestamp\":\"%sT%02d:%02d:%02dZ\",\"usage\":{\"input_tokens\":%d,\"output_tokens\":%d},", day[1 + n % 30], n % 24, n % 60, (n * 7) % 60, 200 + n % 3000, 50 + n % 900
+        printf "\"attributes\":{\"llm.model_name\":\"%s\",\"status_code\":%d,\"latency_ms\":%d,\"prod_lens.accepted\":%s,\"accepted_lines\":%d},", model[1 + n % 4], (n % 23 == 0) ? 500 : 200, 300 + n % 4000, (n % 3 == 0) ? "false" : "true", n % 40
+        printf "\"metadata\":{\"developer_id\":\"dev-%03d\",\"session_id\":\"bench-session-%06d\",\"repo\":\"acme/repo-%d\"}}\n", n % 50, n, n % 5
+      } }' | curl -sf -o /dev/null -H "X-API-Key: $COSTLENS_ADMIN_API_KEY" -H 'Content-Type: application/x-ndjson' \
+        --data-binary @- "localhost:$PORT/api/traces" || { echo "trace import failed"; exit 1; }
+  done
+fi
+echo "data: $(psql -Atc "select count(*) from scenarios") scenarios, $(psql -Atc "select count(*) from scenario_logs") logs, $(psql -Atc "select count(*) from scenario_rollups") roll-up rows, $(psql -Atc "select count(*) from devlens_sessions") developer sessions" | tee "$OUT/summary.txt"
 
 JAR_COOKIES=$OUT/cookies
 CSRF=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" "localhost:$PORT/ui/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
@@ -51,7 +67,7 @@ export SESSION_COOKIE="JSESSIONID=$(awk '$6 == "JSESSIONID" { print $7 }' "$JAR_
 curl -s -b "$SESSION_COOKIE" -o /dev/null -w '%{http_code}' "localhost:$PORT/ui/" | grep -q 200 || { echo "sign-in failed"; exit 1; }
 SID=$(psql -Atc "select id from scenarios where name = 'bench-05000'")
 
-PAGES="/ui/?period=30d /ui/?period=90d /ui/scenarios /ui/scenarios?page=300 /ui/scenarios?q=bench-0420 /ui/scenarios/$SID?period=30d /ui/scenarios/$SID?period=30d&pii=true /ui/predictions /ui/audit /ui/prices"
+PAGES="/ui/?period=30d /ui/?period=90d /ui/scenarios /ui/scenarios?page=300 /ui/scenarios?q=bench-0420 /ui/scenarios/$SID?period=30d /ui/scenarios/$SID?period=30d&pii=true /ui/predictions /ui/audit /ui/prices /ui/providers /ui/reports /ui/developers /ui/developers?since=30 /ui/developers/sessions /ui/developers/sessions?sort=cost /ui/developers/sessions?developer=dev-007&page=20 /ui/developers/profile?developer=dev-007"
 echo "== warm-up $WARMUP over every page"
 PAGE_PATHS="/health $PAGES" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s $BENCH/warmup.lua "http://127.0.0.1:$PORT" >/dev/null
 

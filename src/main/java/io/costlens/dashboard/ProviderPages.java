@@ -116,7 +116,7 @@ class ProviderPages implements DashboardPage {
 	String sync(@PathVariable UUID id, RedirectAttributes redirect, Locale locale) {
 		Providers.SyncResponse result = this.providers.sync(id);
 		redirect.addFlashAttribute("notice", this.messages.getMessage("providers.synced.rows",
-				new Object[] { this.formats.number(result.rowsUpserted()) }, locale));
+				new Object[] { this.formats.number(result.rowsUpserted()), result.rowsUpserted() }, locale));
 		return "redirect:/ui/providers";
 	}
 

@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import io.costlens.TestApi;
 
 /**
@@ -41,22 +43,31 @@ final class UiSession {
 		return send(HttpRequest.newBuilder(this.api.uri(path)).header("Accept", "text/html").GET().build());
 	}
 
-	/** Posts a form with the CSRF token of the page at {@code from}. */
+	/**
+	 * Posts a form with the CSRF token of the page at {@code from}, naming that page as
+	 * the referrer, as a browser does.
+	 */
 	HttpResponse<String> post(String from, String path, Map<String, String> fields) {
 		Map<String, String> all = new LinkedHashMap<>(fields);
 		all.put("_csrf", csrf(from));
-		return postRaw(path, all);
+		return postRaw(path, all, this.api.uri(from).toString());
 	}
 
 	HttpResponse<String> postRaw(String path, Map<String, String> fields) {
+		return postRaw(path, fields, null);
+	}
+
+	private HttpResponse<String> postRaw(String path, Map<String, String> fields, @Nullable String referer) {
 		String form = fields.entrySet()
 			.stream()
 			.map((e) -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
-		return send(HttpRequest.newBuilder(this.api.uri(path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build());
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.api.uri(path))
+			.header("Content-Type", "application/x-www-form-urlencoded");
+		if (referer != null) {
+			request.header("Referer", referer);
+		}
+		return send(request.POST(HttpRequest.BodyPublishers.ofString(form)).build());
 	}
 
 	HttpResponse<String> signIn(String username, String password) {

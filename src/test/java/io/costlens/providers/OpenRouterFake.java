@@ -23,9 +23,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * shape). One per test JVM; every test uses keys of its own, and the stubs match on the
  * key, so tests never see each other's answers.
  */
-final class OpenRouterFake {
+public final class OpenRouterFake {
 
-	static final WireMockServer SERVER = start();
+	public static final WireMockServer SERVER = start();
 
 	private OpenRouterFake() {
 	}
@@ -38,31 +38,31 @@ final class OpenRouterFake {
 		return server;
 	}
 
-	static String baseUrl() {
+	public static String baseUrl() {
 		return "http://127.0.0.1:" + SERVER.port() + "/api/v1";
 	}
 
 	/** A key no other test uses, shaped like OpenRouter's. */
-	static String newKey() {
+	public static String newKey() {
 		return "sk-or-v1-" + UUID.randomUUID().toString().replace("-", "")
 				+ UUID.randomUUID().toString().replace("-", "");
 	}
 
-	static MappingBuilder keyInfo(String key) {
+	public static MappingBuilder keyInfo(String key) {
 		return get(urlPathEqualTo("/api/v1/key")).withHeader("Authorization", equalTo("Bearer " + key));
 	}
 
-	static MappingBuilder activity(String key, LocalDate date) {
+	public static MappingBuilder activity(String key, LocalDate date) {
 		return get(urlPathEqualTo("/api/v1/activity")).withQueryParam("date", equalTo(date.toString()))
 			.withHeader("Authorization", equalTo("Bearer " + key));
 	}
 
-	static ResponseDefinitionBuilder json(int status, String body) {
+	public static ResponseDefinitionBuilder json(int status, String body) {
 		return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
 	}
 
 	/** {@code /key} for an ordinary key, as in the API reference. */
-	static String ordinaryKeyBody(String usageDaily) {
+	public static String ordinaryKeyBody(String usageDaily) {
 		return """
 				{"data":{"label":"sk-or-v1-au7...890","limit":100,"limit_remaining":74.5,"limit_reset":"monthly",
 				 "include_byok_in_limit":false,"usage":25.5,"usage_daily":%s,"usage_weekly":25.5,"usage_monthly":25.5,
@@ -74,7 +74,7 @@ final class OpenRouterFake {
 	}
 
 	/** {@code /key} for a management key. */
-	static String managementKeyBody() {
+	public static String managementKeyBody() {
 		return """
 				{"data":{"label":"sk-or-v1-mg7...123","limit":null,"limit_remaining":null,"limit_reset":null,
 				 "include_byok_in_limit":false,"usage":0,"usage_daily":0,"usage_weekly":0,"usage_monthly":0,
@@ -84,8 +84,8 @@ final class OpenRouterFake {
 	}
 
 	/** One {@code /activity} row. */
-	static String activityRow(LocalDate date, String model, String endpoint, int requests, int prompt, int completion,
-			String usage) {
+	public static String activityRow(LocalDate date, String model, String endpoint, int requests, int prompt,
+			int completion, String usage) {
 		return """
 				{"date":"%s","model":"%s","model_permaslug":"%s-2025-04-14","endpoint_id":"%s",
 				 "provider_name":"OpenAI","usage":%s,"byok_usage_inference":0.012,"requests":%d,
@@ -93,12 +93,12 @@ final class OpenRouterFake {
 				endpoint, usage, requests, prompt, completion);
 	}
 
-	static String error(int code, String message) {
+	public static String error(int code, String message) {
 		return "{\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\",\"metadata\":{}}}";
 	}
 
 	/** Points the application's OpenRouter client at the fake. */
-	static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+	public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {

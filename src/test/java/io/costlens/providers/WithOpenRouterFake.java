@@ -32,6 +32,6 @@ import io.costlens.IntegrationTest;
 		"costlens.providers.schedules.cleanup-old-usage-stats=0 0 3 * * SUN",
 		"costlens.providers.schedules.reencrypt-provider-keys=0 0 4 * * *",
 		"logging.level.io.costlens.providers=DEBUG" })
-@interface WithOpenRouterFake {
+public @interface WithOpenRouterFake {
 
 }
