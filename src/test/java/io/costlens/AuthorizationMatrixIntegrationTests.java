@@ -150,6 +150,9 @@ class AuthorizationMatrixIntegrationTests {
 		RULES.put("GET /api/v2/health/ready", rule(OPEN));
 		RULES.put("GET /api/v2/health/startup", rule(OPEN));
 		RULES.put("GET /api/v2/health/info", rule(ADMIN));
+		// the metrics summary: what /actuator/prometheus shows, to every signed-in role
+		// (scrape keys are viewers)
+		RULES.put("GET /api/v2/health/metrics", rule(READ));
 		RULES.put("GET /api/deprecation", rule(OPEN));
 		// accounts: signing in is open, the caller's own account is self-service
 		RULES.put("POST /auth/token", rule(OPEN));
@@ -182,18 +185,16 @@ class AuthorizationMatrixIntegrationTests {
 		RULES.put("POST /api/v1/pricing", rule(ADMIN));
 		RULES.put("PUT /api/v1/pricing/{id}", rule(ADMIN));
 		// scenarios and ingestion: shared by every user of the installation
-		for (String v : List.of("v1")) {
-			RULES.put("GET /api/" + v + "/scenarios", rule(READ));
-			RULES.put("POST /api/" + v + "/scenarios", rule(WRITE));
-			RULES.put("GET /api/" + v + "/scenarios/{id}", rule(READ));
-			RULES.put("PUT /api/" + v + "/scenarios/{id}", rule(WRITE));
-			RULES.put("DELETE /api/" + v + "/scenarios/{id}", rule(WRITE));
-			RULES.put("POST /api/" + v + "/scenarios/{id}/start", rule(WRITE));
-			RULES.put("POST /api/" + v + "/scenarios/{id}/stop", rule(WRITE));
-			RULES.put("POST /api/" + v + "/scenarios/{id}/archive", rule(WRITE));
-			RULES.put("GET /api/" + v + "/scenarios/{id}/logs", rule(READ));
-			RULES.put("GET /api/" + v + "/scenarios/{id}/metrics", rule(READ));
-		}
+		RULES.put("GET /api/v1/scenarios", rule(READ));
+		RULES.put("POST /api/v1/scenarios", rule(WRITE));
+		RULES.put("GET /api/v1/scenarios/{id}", rule(READ));
+		RULES.put("PUT /api/v1/scenarios/{id}", rule(WRITE));
+		RULES.put("DELETE /api/v1/scenarios/{id}", rule(WRITE));
+		RULES.put("POST /api/v1/scenarios/{id}/start", rule(WRITE));
+		RULES.put("POST /api/v1/scenarios/{id}/stop", rule(WRITE));
+		RULES.put("POST /api/v1/scenarios/{id}/archive", rule(WRITE));
+		RULES.put("GET /api/v1/scenarios/{id}/logs", rule(READ));
+		RULES.put("GET /api/v1/scenarios/{id}/metrics", rule(READ));
 		RULES.put("POST /api/v2/scenarios/bulk", rule(WRITE));
 		RULES.put("POST /api/v2/scenarios/bulk-delete", rule(WRITE));
 		RULES.put("GET /api/v2/scenarios/{id}/summary", rule(READ));
@@ -206,15 +207,13 @@ class AuthorizationMatrixIntegrationTests {
 		RULES.put("GET /api/v2/reports/{id}/status", rule(READ).privateTo(REPORT));
 		RULES.put("GET /api/v2/reports/{id}/download", rule(READ).privateTo(REPORT));
 		// predictions: shared
-		for (String v : List.of("v1")) {
-			RULES.put("POST /api/" + v + "/predict-log", rule(WRITE));
-			RULES.put("POST /api/" + v + "/predict-log/batch", rule(WRITE));
-			RULES.put("GET /api/" + v + "/predictions", rule(READ));
-			RULES.put("GET /api/" + v + "/predictions/{id}", rule(READ));
-			RULES.put("DELETE /api/" + v + "/predictions/{id}", rule(WRITE));
-			RULES.put("GET /api/" + v + "/stats", rule(READ));
-			RULES.put("GET /api/" + v + "/models", rule(READ));
-		}
+		RULES.put("POST /api/v1/predict-log", rule(WRITE));
+		RULES.put("POST /api/v1/predict-log/batch", rule(WRITE));
+		RULES.put("GET /api/v1/predictions", rule(READ));
+		RULES.put("GET /api/v1/predictions/{id}", rule(READ));
+		RULES.put("DELETE /api/v1/predictions/{id}", rule(WRITE));
+		RULES.put("GET /api/v1/stats", rule(READ));
+		RULES.put("GET /api/v1/models", rule(READ));
 		// providers: keys and their usage are private to their owner
 		RULES.put("GET /api/keys", rule(READ));
 		RULES.put("POST /api/keys", rule(WRITE));
