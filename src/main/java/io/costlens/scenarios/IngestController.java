@@ -37,6 +37,7 @@ import io.costlens.platform.ApiExample;
 import io.costlens.platform.InvalidFields;
 import io.costlens.platform.InvalidRequest;
 import io.costlens.platform.ItemValidator;
+import io.costlens.platform.web.JsonProblems;
 
 @Tag(name = "Ingestion", description = "Log messages into a running scenario, durable before the answer")
 @RestController
@@ -128,7 +129,7 @@ class IngestController {
 			return List.of(requests);
 		}
 		catch (JacksonException ex) {
-			throw new InvalidFields(List.of(new InvalidFields.Field("body", "must be a JSON array of messages")));
+			throw JsonProblems.invalid(ex, "");
 		}
 	}
 
@@ -149,8 +150,7 @@ class IngestController {
 				requests.add(this.json.readValue(line, IngestRequest.class));
 			}
 			catch (JacksonException ex) {
-				throw new InvalidFields(
-						List.of(new InvalidFields.Field("line " + number, "must be one JSON object per line")));
+				throw JsonProblems.invalid(ex, "line " + number);
 			}
 		}
 		return requests;

@@ -1,7 +1,6 @@
 package io.costlens.platform.web;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -11,8 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
@@ -36,6 +33,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import io.costlens.platform.InvalidFields;
 import io.costlens.platform.ProblemException;
+import io.costlens.platform.Text;
 import io.costlens.platform.Times;
 import io.costlens.platform.web.Problems.FieldProblem;
 
@@ -139,7 +137,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		String name = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
 				: String.valueOf(ex.getPropertyName());
 		String expected = (ex.getRequiredType() == Instant.class) ? Times.FORMS
-				: "must be " + ((ex.getRequiredType() != null) ? typeName(ex.getRequiredType()) : "valid");
+				: "must be " + ((ex.getRequiredType() != null) ? JsonProblems.typeName(ex.getRequiredType()) : "valid");
 		FieldProblem problem = new FieldProblem(name,
 				expected + " (got " + abbreviate(String.valueOf(ex.getValue())) + ")");
 		return respond(Problems.withFieldErrors(
@@ -179,55 +177,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (jackson == null) {
 			return new FieldProblem("body", "required and must be valid JSON");
 		}
-		String field = jackson.getPath().isEmpty() ? "body" : pathOf(jackson.getPath());
-		if (jackson instanceof InvalidFormatException invalid) {
-			return new FieldProblem(field, "cannot be read as " + invalid.getTargetType().getSimpleName() + " (got "
-					+ abbreviate(String.valueOf(invalid.getValue())) + ")");
-		}
-		if (jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-			return new FieldProblem(field, "must be " + typeName(mismatch.getTargetType()));
-		}
-		return new FieldProblem(field, "malformed JSON: " + abbreviate(jackson.getOriginalMessage()));
-	}
-
-	private static String pathOf(List<JacksonException.Reference> path) {
-		StringBuilder out = new StringBuilder();
-		for (JacksonException.Reference ref : path) {
-			if (ref.getPropertyName() != null) {
-				out.append(out.isEmpty() ? "" : ".").append(ref.getPropertyName());
-			}
-			else if (ref.getIndex() >= 0) {
-				out.append('[').append(ref.getIndex()).append(']');
-			}
-		}
-		return out.isEmpty() ? "body" : out.toString();
-	}
-
-	private static String typeName(Class<?> type) {
-		if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-			return "a number";
-		}
-		if (type == Boolean.class || type == boolean.class) {
-			return "true or false";
-		}
-		if (type == String.class) {
-			return "a string";
-		}
-		if (Iterable.class.isAssignableFrom(type) || type.isArray()) {
-			return "an array";
-		}
-		if (type.isEnum()) {
-			return "one of "
-					+ Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
-		}
-		return "a " + type.getSimpleName();
+		InvalidFields.Field field = JsonProblems.describe(jackson);
+		return new FieldProblem(field.field(), field.message());
 	}
 
 	private static String abbreviate(@Nullable String text) {
-		if (text == null) {
-			return "";
-		}
-		return (text.length() <= 120) ? text : text.substring(0, 117) + "...";
+		return Text.sanitized(text, 120);
 	}
 
 	private static String summary(List<FieldProblem> errors) {

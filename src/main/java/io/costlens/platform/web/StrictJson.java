@@ -1,0 +1,58 @@
+package io.costlens.platform.web;
+
+import java.math.BigDecimal;
+
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
+
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes the application's JSON reader strict, so a body means exactly what it says: a
+ * field no request record has, a key given twice, a string where a number or a boolean
+ * belongs ({@code "12"}), a fraction for an integer ({@code 1.5}), a number for a string
+ * or an enum, or an empty string for a number is refused (422 naming the field) instead
+ * of being dropped or converted. Decimal amounts ({@code BigDecimal}, e.g. prices) still
+ * read a decimal string such as {@code "0.00015"}, the exact form the API documents for
+ * money.
+ */
+@Component
+class StrictJson implements JsonMapperBuilderCustomizer {
+
+	@Override
+	public void customize(JsonMapper.Builder builder) {
+		builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+		refuse(builder, LogicalType.Integer, CoercionInputShape.String, CoercionInputShape.EmptyString,
+				CoercionInputShape.Float, CoercionInputShape.Boolean);
+		refuse(builder, LogicalType.Float, CoercionInputShape.String, CoercionInputShape.EmptyString,
+				CoercionInputShape.Boolean);
+		refuse(builder, LogicalType.Boolean, CoercionInputShape.String, CoercionInputShape.EmptyString,
+				CoercionInputShape.Integer, CoercionInputShape.Float);
+		refuse(builder, LogicalType.Textual, CoercionInputShape.Integer, CoercionInputShape.Float,
+				CoercionInputShape.Boolean);
+		refuse(builder, LogicalType.Enum, CoercionInputShape.Integer, CoercionInputShape.Float,
+				CoercionInputShape.EmptyString);
+		builder.withCoercionConfig(BigDecimal.class,
+				(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.TryConvert));
+	}
+
+	private static void refuse(JsonMapper.Builder builder, LogicalType type, CoercionInputShape... shapes) {
+		builder.withCoercionConfig(type, (config) -> {
+			for (CoercionInputShape shape : shapes) {
+				config.setCoercion(shape, CoercionAction.Fail);
+			}
+		});
+	}
+
+}
