@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.costlens.platform.PlainText;
 import io.costlens.platform.ApiExample;
 import io.costlens.accounts.Accounts.CreatedKey;
 import io.costlens.platform.CurrentUser;
@@ -90,7 +91,7 @@ class ApiKeyController {
 		this.accounts.revokeKey(caller, id, ClientIp.of(request));
 	}
 
-	record ApiKeyRequest(@NotBlank @Size(max = 100) String name,
+	record ApiKeyRequest(@NotBlank @Size(max = 100) @PlainText String name,
 			@Pattern(regexp = "free|premium|enterprise|unlimited") @Nullable String tier) {
 	}
 

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.costlens.platform.Page;
 import io.costlens.platform.Role;
 
 import static io.costlens.platform.DatabaseTime.instant;
@@ -106,7 +107,7 @@ class UserRepository {
 		return this.jdbc
 			.sql("select " + COLUMNS + " from users order by created_at, username limit :limit offset :offset")
 			.param("limit", pageSize)
-			.param("offset", (long) (page - 1) * pageSize)
+			.param("offset", Page.offset(page, pageSize))
 			.query(UserRepository::account)
 			.list();
 	}

@@ -163,7 +163,7 @@ class AuditRepository {
 			.sql("select " + COLUMNS + " from audit_log" + clause + " order by id desc limit :limit offset :offset")
 			.params(params)
 			.param("limit", query.pageSize())
-			.param("offset", (long) (query.page() - 1) * query.pageSize())
+			.param("offset", Page.offset(query.page(), query.pageSize()))
 			.query(AuditRepository::entry)
 			.list();
 		return new Page<>(items, total, query.page(), query.pageSize());

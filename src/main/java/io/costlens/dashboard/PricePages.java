@@ -51,7 +51,7 @@ class PricePages implements DashboardPage {
 		List<Price> all = this.prices.list(Params.optional(service), Params.optional(region), false);
 		int size = this.properties.pageSize() * 2;
 		int number = Math.max(1, page);
-		int start = Math.min(all.size(), (number - 1) * size);
+		int start = (int) Math.min(all.size(), Page.offset(number, size));
 		Page<Price> found = new Page<>(all.subList(start, Math.min(all.size(), start + size)), all.size(), number,
 				size);
 		model.addAttribute("prices", found.items());

@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.costlens.platform.Page;
+
 /** The trace lines imports refused, in {@code devlens_rejected_traces}. */
 @Repository
 class RejectedRepository {
@@ -41,7 +43,7 @@ class RejectedRepository {
 	List<RejectedLine> list(@Nullable UUID importId, int page, int pageSize) {
 		List<Object> args = new ArrayList<>();
 		String where = where(importId, args);
-		args.add((long) (page - 1) * pageSize);
+		args.add(Page.offset(page, pageSize));
 		args.add(pageSize);
 		return this.jdbc
 			.sql("select id, import_id, line_number, reason, content, rejected_at from devlens_rejected_traces" + where

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.costlens.platform.Page;
+
 /**
  * A sessions-list request: filters, a time range {@code [start, end)}, the order and the
  * page.
@@ -55,7 +57,7 @@ record SessionQuery(@Nullable String developerId, @Nullable String model, @Nulla
 	}
 
 	long offset() {
-		return (long) (this.page - 1) * this.pageSize;
+		return Page.offset(this.page, this.pageSize);
 	}
 
 	private static @Nullable Instant time(String name, @Nullable String value, boolean endOfDay) {

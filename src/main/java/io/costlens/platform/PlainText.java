@@ -24,7 +24,10 @@ import jakarta.validation.Payload;
 @Constraint(validatedBy = PlainText.Validator.class)
 public @interface PlainText {
 
-	String message() default "must not contain control characters (NUL, ESC, line breaks) or bidirectional controls";
+	/** What a refused value is told. */
+	String MESSAGE = "must not contain control characters (NUL, ESC, line breaks) or bidirectional controls";
+
+	String message() default MESSAGE;
 
 	Class<?>[] groups() default {};
 

@@ -4,10 +4,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+
+import io.costlens.platform.PlainText;
 
 /**
  * The body of {@code POST /api/v1/predict-log}, as the original service took it.
@@ -20,8 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 record PredictionRequest(
 		@Schema(example = "apartment_price_v1", requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank @Size(
-				max = 255) @Pattern(regexp = "\\P{Cntrl}*",
-						message = "must not contain control characters") @Nullable String modelName,
+				max = 255) @PlainText @Nullable String modelName,
 		@Schema(example = "124",
 				requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @PositiveOrZero @Max(Integer.MAX_VALUE) @Nullable Long durationMs,
 		@Schema(example = "true", requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @Nullable Boolean wasSuccessful,

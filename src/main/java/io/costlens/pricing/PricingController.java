@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.costlens.platform.PlainText;
 import io.costlens.platform.ApiExample;
 
 @Tag(name = "Pricing", description = "The versioned AWS price catalog")
@@ -81,9 +82,9 @@ class PricingController {
 	}
 
 	record NewPriceRequest(@NotNull @Pattern(regexp = "sqs|lambda|bedrock|llm") String service,
-			@NotBlank @Size(max = 32) String region, @NotBlank @Size(max = 64) String tier,
-			@NotNull @DecimalMin("0") BigDecimal pricePerUnit, @NotBlank @Size(max = 32) String unit,
-			@Nullable Instant effectiveFrom, @NotBlank @Size(max = 500) String source) {
+			@NotBlank @Size(max = 32) @PlainText String region, @NotBlank @Size(max = 64) @PlainText String tier,
+			@NotNull @DecimalMin("0") BigDecimal pricePerUnit, @NotBlank @Size(max = 32) @PlainText String unit,
+			@Nullable Instant effectiveFrom, @NotBlank @Size(max = 500) @PlainText String source) {
 
 		NewPrice toNewPrice() {
 			return new NewPrice(new PriceKey(this.service, this.region, this.tier), this.pricePerUnit, this.unit,
@@ -93,8 +94,8 @@ class PricingController {
 	}
 
 	record PriceChangeRequest(@Nullable @DecimalMin("0") BigDecimal pricePerUnit,
-			@Nullable @Size(min = 1, max = 32) String unit, @Nullable @Size(min = 1, max = 500) String source,
-			@Nullable Instant effectiveFrom) {
+			@Nullable @Size(min = 1, max = 32) @PlainText String unit,
+			@Nullable @Size(min = 1, max = 500) @PlainText String source, @Nullable Instant effectiveFrom) {
 
 	}
 

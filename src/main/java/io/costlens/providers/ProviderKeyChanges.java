@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
+import io.costlens.platform.PlainText;
 import io.costlens.platform.InvalidRequest;
 
 /**
@@ -16,7 +17,7 @@ import io.costlens.platform.InvalidRequest;
  * @param isActive whether jobs use the key
  * @param unknown fields the body has that this record does not (refused)
  */
-record ProviderKeyChanges(@Nullable @Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*") String name,
+record ProviderKeyChanges(@Nullable @Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*") @PlainText String name,
 		@Nullable Boolean isActive, @JsonAnySetter @Nullable Map<String, Object> unknown) {
 
 	void check() {

@@ -51,7 +51,7 @@ class ProviderKeyRepository {
 	}
 
 	/** A page of keys, oldest first; every user's when {@code user} is {@code null}. */
-	List<ProviderKey> page(@Nullable UUID user, int offset, int limit) {
+	List<ProviderKey> page(@Nullable UUID user, long offset, int limit) {
 		return this.jdbc
 			.sql("select " + COLUMNS + " from provider_keys where (cast(:user as uuid) is null or user_id = :user) "
 					+ "order by created_at, id limit :limit offset :offset")

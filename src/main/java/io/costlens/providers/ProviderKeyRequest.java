@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
+import io.costlens.platform.PlainText;
 import io.costlens.platform.InvalidFields;
 
 /**
@@ -18,9 +19,9 @@ import io.costlens.platform.InvalidFields;
  * @param provider {@code openrouter} (the default)
  * @param unknown fields the body has that this record does not
  */
-record ProviderKeyRequest(@Nullable @NotBlank @Size(max = 100) String name,
+record ProviderKeyRequest(@Nullable @NotBlank @Size(max = 100) @PlainText String name,
 		@Nullable @NotBlank @Size(max = ProviderKeyRequest.MAX_KEY_LENGTH) String key,
-		@Nullable @Size(max = 32) String provider, @JsonAnySetter @Nullable Map<String, Object> unknown) {
+		@Nullable @Size(max = 32) @PlainText String provider, @JsonAnySetter @Nullable Map<String, Object> unknown) {
 
 	static final int MAX_KEY_LENGTH = 256;
 

@@ -67,7 +67,7 @@ class ProviderKeys {
 	 */
 	Page<ProviderKey> list(@Nullable UUID userId, int page, int pageSize) {
 		UUID owner = scope(userId);
-		return new Page<>(this.keys.page(owner, (page - 1) * pageSize, pageSize), this.keys.count(owner), page,
+		return new Page<>(this.keys.page(owner, Page.offset(page, pageSize), pageSize), this.keys.count(owner), page,
 				pageSize);
 	}
 

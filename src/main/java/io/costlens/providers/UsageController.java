@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.costlens.platform.Page;
 import io.costlens.platform.InvalidRequest;
 
 /** Seed B's usage stats: rows per key, day and model, and their totals. */
@@ -52,7 +53,7 @@ class UsageController {
 			@RequestParam(defaultValue = "1") @Min(1) int page,
 			@RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
 		UsageFilter filter = filter(userId, keyId, model, from, to);
-		List<UsageRow> items = this.usage.page(filter, (page - 1) * pageSize, pageSize)
+		List<UsageRow> items = this.usage.page(filter, Page.offset(page, pageSize), pageSize)
 			.stream()
 			.map(UsageRow::of)
 			.toList();

@@ -77,7 +77,7 @@ class UsageRepository {
 			.update();
 	}
 
-	List<UsageStat> page(UsageFilter filter, int offset, int limit) {
+	List<UsageStat> page(UsageFilter filter, long offset, int limit) {
 		return filtered("select api_key_id, usage_date, model, requests_count, tokens_input, tokens_output, cost "
 				+ "from usage_stats " + FILTER
 				+ " order by usage_date desc, api_key_id, model limit :limit offset :offset", filter)

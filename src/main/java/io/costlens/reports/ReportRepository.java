@@ -71,7 +71,7 @@ class ReportRepository {
 	/**
 	 * A scenario's reports, newest first; only those of {@code requester} unless null.
 	 */
-	List<Report> findByScenario(UUID scenarioId, @Nullable UUID requester, int offset, int limit) {
+	List<Report> findByScenario(UUID scenarioId, @Nullable UUID requester, long offset, int limit) {
 		return this.jdbc
 			.sql("select " + COLUMNS + " from reports where scenario_id = :scenario "
 					+ "and (cast(:requester as uuid) is null or requested_by = :requester) "

@@ -104,7 +104,7 @@ public class Reports {
 	public Page<Report> list(UUID scenarioId, CurrentUser caller, int page, int pageSize) {
 		this.scenarios.get(scenarioId);
 		UUID requester = caller.isAdmin() ? null : caller.userId();
-		return new Page<>(this.reports.findByScenario(scenarioId, requester, (page - 1) * pageSize, pageSize),
+		return new Page<>(this.reports.findByScenario(scenarioId, requester, Page.offset(page, pageSize), pageSize),
 				this.reports.countByScenario(scenarioId, requester), page, pageSize);
 	}
 

@@ -37,7 +37,7 @@ import io.costlens.platform.ApiExample;
 import io.costlens.platform.InvalidFields;
 import io.costlens.platform.InvalidRequest;
 import io.costlens.platform.ItemValidator;
-import io.costlens.platform.web.JsonProblems;
+import io.costlens.platform.JsonProblems;
 
 @Tag(name = "Ingestion", description = "Log messages into a running scenario, durable before the answer")
 @RestController

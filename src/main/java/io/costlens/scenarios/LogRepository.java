@@ -31,7 +31,7 @@ class LogRepository {
 		this.jdbc = jdbc;
 	}
 
-	List<StoredLog> find(UUID scenarioId, @Nullable Boolean hasPii, @Nullable String source, int offset, int limit) {
+	List<StoredLog> find(UUID scenarioId, @Nullable Boolean hasPii, @Nullable String source, long offset, int limit) {
 		return filtered("select * from scenario_logs " + FILTER + " order by received_at desc, id desc offset " + offset
 				+ " rows fetch next " + limit + " rows only", scenarioId, hasPii, source)
 			.query(LogRepository::map)

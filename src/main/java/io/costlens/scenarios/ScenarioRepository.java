@@ -28,8 +28,8 @@ class ScenarioRepository {
 	private static final String FILTER = """
 			where (cast(:status as varchar) is null or status = :status)
 			  and (cast(:region as varchar) is null or region = :region)
-			  and (cast(:q as varchar) is null or lower(name) like :q or lower(coalesce(description, '')) like :q
-			       or lower(tags) like :q)""";
+			  and (cast(:q as varchar) is null or lower(name) like :q escape '!'
+			       or lower(coalesce(description, '')) like :q escape '!' or lower(tags) like :q escape '!')""";
 
 	private final JdbcClient jdbc;
 
@@ -76,7 +76,7 @@ class ScenarioRepository {
 			.optional();
 	}
 
-	List<Scenario> find(ScenarioFilter filter, int offset, int limit) {
+	List<Scenario> find(ScenarioFilter filter, long offset, int limit) {
 		return filtered("select * from scenarios " + FILTER + " order by created_at desc, id offset " + offset
 				+ " rows fetch next " + limit + " rows only", filter)
 			.query(this::map)
@@ -102,16 +102,20 @@ class ScenarioRepository {
 	}
 
 	private JdbcClient.StatementSpec filtered(String sql, ScenarioFilter filter) {
-		String q = (filter.text() != null) ? "%" + filter.text()
-			.toLowerCase(Locale.ROOT)
-			.replace("%", "")
-			.replace("_", "")
-			.replace("\\", "")
-			.replace("\"", "") + "%" : null;
+		String q = (filter.text() != null) ? "%" + likeLiteral(filter.text().toLowerCase(Locale.ROOT)) + "%" : null;
 		return this.jdbc.sql(sql)
 			.param("status", (filter.status() != null) ? filter.status().value() : null)
 			.param("region", filter.region())
 			.param("q", q);
+	}
+
+	/**
+	 * The text as a literal inside a {@code like … escape '!'} pattern: {@code %} and
+	 * {@code _} match themselves. Quotes are dropped, so a search never matches the JSON
+	 * the tags are stored in.
+	 */
+	static String likeLiteral(String text) {
+		return text.replace("\"", "").replace("!", "!!").replace("%", "!%").replace("_", "!_");
 	}
 
 	private MapSqlParameterSource params(Scenario s) {

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
+import io.costlens.platform.PlainText;
 import io.costlens.platform.InvalidFields;
 
 /**
@@ -18,9 +19,10 @@ import io.costlens.platform.InvalidFields;
  * create needs a name, and absent fields take the seed's defaults; an update changes only
  * the fields given.
  */
-record ScenarioRequest(@Nullable @Size(min = 1, max = 255) @Pattern(regexp = "(?s).*\\S.*") String name,
-		@Nullable @Size(max = 2000) String description, @Nullable @Size(min = 1, max = 32) String region,
-		@Nullable @Size(max = 50) List<@Size(min = 1, max = 64) String> tags,
+record ScenarioRequest(@Nullable @Size(min = 1, max = 255) @Pattern(regexp = "(?s).*\\S.*") @PlainText String name,
+		@Nullable @Size(max = 2000) @PlainText String description,
+		@Nullable @Size(min = 1, max = 32) @PlainText String region,
+		@Nullable @Size(max = 50) List<@Size(min = 1, max = 64) @PlainText String> tags,
 		@Nullable @Min(1) @Max(10000) Integer lambdaBatchSize, @Nullable @Min(128) @Max(10240) Integer lambdaMemoryMb,
 		@Nullable @Min(1) @Max(900000) Integer lambdaDurationMs,
 		@Nullable @Pattern(regexp = "[a-z0-9_]{1,64}") String bedrockModel,

@@ -115,8 +115,8 @@ public class Scenarios {
 
 	@Transactional(readOnly = true)
 	public Page<Scenario> list(ScenarioFilter filter, int page, int pageSize) {
-		return new Page<>(this.scenarios.find(filter, (page - 1) * pageSize, pageSize), this.scenarios.count(filter),
-				page, pageSize);
+		return new Page<>(this.scenarios.find(filter, Page.offset(page, pageSize), pageSize),
+				this.scenarios.count(filter), page, pageSize);
 	}
 
 	/**
@@ -140,7 +140,8 @@ public class Scenarios {
 		Scenario scenario = get(id);
 		long total = (hasPii == null && source == null) ? scenario.totalRequests()
 				: this.logs.count(id, hasPii, source);
-		return new Page<>(this.logs.find(id, hasPii, source, (page - 1) * pageSize, pageSize), total, page, pageSize);
+		return new Page<>(this.logs.find(id, hasPii, source, Page.offset(page, pageSize), pageSize), total, page,
+				pageSize);
 	}
 
 	/**

@@ -32,6 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import io.costlens.platform.InvalidFields;
+import io.costlens.platform.JsonProblems;
 import io.costlens.platform.ProblemException;
 import io.costlens.platform.Text;
 import io.costlens.platform.Times;

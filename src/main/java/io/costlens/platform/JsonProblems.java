@@ -1,4 +1,4 @@
-package io.costlens.platform.web;
+package io.costlens.platform;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -16,10 +16,6 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
-
-import io.costlens.platform.InvalidFields;
-import io.costlens.platform.Text;
-import io.costlens.platform.Times;
 
 /**
  * Says in a plain sentence what is wrong with a JSON body the reader refused, naming the
@@ -75,7 +71,7 @@ public final class JsonProblems {
 	}
 
 	/** {@code duration_ms}, {@code items[2].name}, or {@code body} for the whole body. */
-	static String pathOf(List<JacksonException.Reference> path) {
+	private static String pathOf(List<JacksonException.Reference> path) {
 		StringBuilder out = new StringBuilder();
 		for (JacksonException.Reference ref : path) {
 			if (ref.getPropertyName() != null) {
@@ -89,7 +85,7 @@ public final class JsonProblems {
 	}
 
 	/** What a value of a Java type looks like to a client. */
-	static String typeName(Class<?> type) {
+	public static String typeName(Class<?> type) {
 		if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
 			return (type == Integer.class || type == int.class || type == Long.class || type == long.class
 					|| type == Short.class || type == short.class) ? "a whole number" : "a number";
