@@ -50,7 +50,7 @@ class HostileInputIntegrationTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/v2/predictions?model_name=%FF", "/api/v2/scenarios?q=%C3%28",
-			"/api/v2/scenarios?q=%", "/api/v2/stats?model_name=%E2%82", "/health?x=%FF" })
+			"/api/v2/stats?model_name=%E2%82", "/health?x=%FF" })
 	void refusesAQueryStringThatIsNotUtf8(String path) {
 		Response response = this.api.get(path).send();
 
