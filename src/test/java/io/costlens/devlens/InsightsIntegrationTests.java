@@ -127,7 +127,7 @@ class InsightsIntegrationTests {
 				prs.append((prs.length() > 0) ? "," : "")
 					.append(("{\"id\": %d, \"number\": %d, \"state\": \"closed\", \"created_at\": \"%sT01:00:00Z\", "
 							+ "\"merged_at\": \"%sT12:00:00Z\"}")
-						.formatted(prId, prId % 100000, next, next));
+						.formatted(prId, prId % 100000 + 1, next, next));
 				prId++;
 			}
 		}
