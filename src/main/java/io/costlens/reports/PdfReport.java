@@ -433,7 +433,7 @@ class PdfReport {
 	private static void cells(PdfPTable table, Font font, String... values) {
 		for (int i = 0; i < values.length; i++) {
 			PdfPCell cell = cell(values[i], font);
-			if (i > 0 && values[i].matches("[-$0-9.,% ]*[0-9][-$0-9.,% ]*|no price")) {
+			if (i > 0 && values[i].matches("[-$0-9.,% <]*[0-9][-$0-9.,% ]*|no price")) {
 				cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
 			}
 			table.addCell(cell);
@@ -443,7 +443,9 @@ class PdfReport {
 	private static PdfPCell cell(String text, Font font) {
 		PdfPCell cell = new PdfPCell(new Phrase(text, font));
 		cell.setBorderColor(RULE);
-		cell.setPadding(4);
+		// the logs table's small rows sit tighter, so its 50 rows take two pages, not
+		// three
+		cell.setPadding((font == SMALL) ? 2.5f : 4);
 		return cell;
 	}
 
