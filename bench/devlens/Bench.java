@@ -10,9 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * java -cp sketches-java.jar Bench.java sketches   stdin "day TAB repo TAB latency" to COPY text of sketches
  * </pre>
  *
- * Imported traces spread over the same 28 days as the SQL-generated sessions, with the same
- * 200 developers, 20 repositories and 4 models. Environment: BENCH_URL, BENCH_API_KEY.
+ * Imported traces cover the same 28 days as the SQL-generated sessions (in time order),
+ * with the same 200 developers, 20 repositories and 4 models. Environment: BENCH_URL, BENCH_API_KEY.
  */
 public class Bench {
 
@@ -66,10 +64,14 @@ public class Bench {
 		return LocalDate.now(ZoneOffset.UTC).minusDays(28).atStartOfDay(ZoneOffset.UTC).toInstant();
 	}
 
-	static String line(String prefix, long g, Instant start) {
+	/**
+	 * Trace {@code g} of {@code lines}: in time order over the 28 days, as an export of
+	 * traces comes (so one batch of the import touches the roll-ups of a few days only).
+	 */
+	static String line(String prefix, long g, long lines, Instant start) {
 		long tokensIn = 100 + (g * 31) % 3000;
 		long tokensOut = 50 + (g * 17) % 1500;
-		Instant at = start.plusSeconds(Math.floorMod(g * 2654435761L, 2_419_200L));
+		Instant at = start.plusSeconds(g * 2_419_200L / lines);
 		return ("{\"timestamp\": \"%s\", \"attributes\": {\"llm.model_name\": \"%s\", \"status_code\": %d, "
 				+ "\"latency_ms\": %d, \"prod_lens.accepted\": %s}, \"usage\": {\"input_tokens\": %d, "
 				+ "\"output_tokens\": %d, \"total_tokens\": %d}, \"metadata\": {\"developer_id\": \"dev-%d\", "
@@ -85,7 +87,7 @@ public class Bench {
 		for (int from = 0; from < lines; from += BATCH) {
 			StringBuilder body = new StringBuilder(BATCH * 330);
 			for (int g = from; g < Math.min(lines, from + BATCH); g++) {
-				body.append(line(prefix, g, start)).append('\n');
+				body.append(line(prefix, g, lines, start)).append('\n');
 			}
 			bodies.add(body.toString().getBytes(StandardCharsets.UTF_8));
 		}

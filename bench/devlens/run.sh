@@ -63,10 +63,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# rate limits off: one client makes thousands of calls a minute
+# rate limits off: one client makes thousands of calls a minute; batched inserts rewritten, as README advises
 SERVER_PORT="$port" COSTLENS_DATA_DIR="$work/data" COSTLENS_ADMIN_API_KEY="$BENCH_API_KEY" \
 COSTLENS_PRICING_REFRESH_ENABLED=false COSTLENS_RATELIMIT_ENABLED=false \
-SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:5432/$db" SPRING_DATASOURCE_USERNAME="$pg_user" \
+SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:5432/$db?reWriteBatchedInserts=true" SPRING_DATASOURCE_USERNAME="$pg_user" \
   "$java" -jar "$jar" > "$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 180); do

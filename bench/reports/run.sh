@@ -140,7 +140,7 @@ kill "$sampler" 2> /dev/null || true; sampler=""
 rows=$(($(wc -l < "$work/report.csv") - 1))
 max_heap=$(tail -1 "$work/heap.txt")
 # what each collection during the report left: the heap the report really holds
-after_gc=$(tail -n +"$((gc_lines + 1))" "$work/gc.log" | grep -oE '[0-9]+M->[0-9]+M' | sed -E 's/.*->([0-9]+)M/\1/' | sort -n)
+after_gc=$(tail -n +"$((gc_lines + 1))" "$work/gc.log" | grep -E 'Pause (Young|Full)' | grep -oE '[0-9]+M->[0-9]+M' | sed -E 's/.*->([0-9]+)M/\1/' | sort -n)
 gcs=$(echo "$after_gc" | grep -c . || true)
 
 say ""
@@ -149,7 +149,7 @@ say "Costlens CSV report: generation $(printf %.2f "$gen") s + download $(printf
 say "  of which the generation job itself ran $(job_ms "$csv_id") ms (the rest: queueing, status polls every 0.1 s)"
 say "rate vs psql \\copy: generation alone $(printf %.2f "$(echo "$psql_seconds / $gen" | bc -l)"), end to end (request to file) $(printf %.2f "$(echo "$psql_seconds / $total" | bc -l)")"
 say "server heap used (young + old, MiB): $(printf %.0f "$baseline") before, $(printf %.0f "$max_heap") at most during generation and download (-Xmx$heap; the CSV is $((bytes / 1048576)) MiB)"
-say "heap after each of the $gcs collections during generation and download: $(echo "$after_gc" | head -1)-$(echo "$after_gc" | tail -1) MiB (1 MiB chunk buffers go straight to the old generation, so young + old above counts garbage)"
+say "heap left by each of the $gcs young or full collections during generation and download: $(echo "$after_gc" | head -1)-$(echo "$after_gc" | tail -1) MiB (young + old above counts garbage: 1 MiB buffers go straight to the old generation)"
 
 metrics_ms=$(metrics_median 50)
 pdf_runs=""
@@ -165,5 +165,6 @@ say "metrics of the same scenario (GET .../metrics?granularity=hour, 720 buckets
 say "PDF of the same scenario (all sections), generation as the job logged it:$pdf_runs ms (median $pdf_ms ms), $(stat -c %s "$work/report.pdf") bytes"
 say "PDF generation = $(printf %.1f "$(echo "$pdf_ms / $metrics_ms" | bc -l)") metrics calls (target <= 20)"
 cp "$work/report.pdf" "$results/reports-$stamp.pdf"
+cp "$work/gc.log" "$results/reports-$stamp-gc.log"
 say "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "results: bench/results/reports-$stamp.txt (PDF beside it)"
