@@ -1,13 +1,14 @@
 package io.costlens.platform;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -51,8 +52,7 @@ public final class BulkInsert {
 			try {
 				connection.unwrap(PGConnection.class)
 					.getCopyAPI()
-					.copyIn("copy " + table + " (" + columns + ") from stdin",
-							new StringReader(copyText(rows, values)));
+					.copyIn("copy " + table + " (" + columns + ") from stdin", new CopyText<>(rows, values));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -76,18 +76,19 @@ public final class BulkInsert {
 	 * tab and line breaks escaped.
 	 */
 	static <T> String copyText(List<T> rows, Function<T, @Nullable Object[]> values) {
-		StringBuilder text = new StringBuilder(rows.size() * 128);
-		for (T row : rows) {
-			@Nullable Object[] columns = values.apply(row);
-			for (int i = 0; i < columns.length; i++) {
-				if (i > 0) {
-					text.append('\t');
-				}
-				append(text, columns[i]);
-			}
-			text.append('\n');
-		}
+		StringBuilder text = new StringBuilder();
+		rows.forEach((row) -> appendRow(text, values.apply(row)));
 		return text.toString();
+	}
+
+	private static void appendRow(StringBuilder text, @Nullable Object[] columns) {
+		for (int i = 0; i < columns.length; i++) {
+			if (i > 0) {
+				text.append('\t');
+			}
+			append(text, columns[i]);
+		}
+		text.append('\n');
 	}
 
 	private static void append(StringBuilder text, @Nullable Object value) {
@@ -102,7 +103,12 @@ public final class BulkInsert {
 	}
 
 	private static void escape(StringBuilder text, String value) {
-		for (int i = 0; i < value.length(); i++) {
+		int first = 0;
+		while (first < value.length() && !needsEscape(value.charAt(first))) {
+			first++;
+		}
+		text.append(value, 0, first);
+		for (int i = first; i < value.length(); i++) {
 			char c = value.charAt(i);
 			switch (c) {
 				case '\\' -> text.append("\\\\");
@@ -112,6 +118,58 @@ public final class BulkInsert {
 				default -> text.append(c);
 			}
 		}
+	}
+
+	/**
+	 * The rows in COPY's text format, written a row at a time as the driver reads, so a
+	 * batch never sits in memory a second time as one large string.
+	 */
+	private static final class CopyText<T> extends Reader {
+
+		private final Iterator<T> rows;
+
+		private final Function<T, @Nullable Object[]> values;
+
+		private final StringBuilder row = new StringBuilder(1024);
+
+		private int position;
+
+		CopyText(List<T> rows, Function<T, @Nullable Object[]> values) {
+			this.rows = rows.iterator();
+			this.values = values;
+		}
+
+		@Override
+		public int read(char[] buffer, int offset, int length) {
+			if (length == 0) {
+				return 0;
+			}
+			int written = 0;
+			while (written < length) {
+				if (this.position == this.row.length()) {
+					if (!this.rows.hasNext()) {
+						break;
+					}
+					this.row.setLength(0);
+					this.position = 0;
+					appendRow(this.row, this.values.apply(this.rows.next()));
+				}
+				int n = Math.min(length - written, this.row.length() - this.position);
+				this.row.getChars(this.position, this.position + n, buffer, offset + written);
+				this.position += n;
+				written += n;
+			}
+			return (written == 0) ? -1 : written;
+		}
+
+		@Override
+		public void close() {
+		}
+
+	}
+
+	private static boolean needsEscape(char c) {
+		return c == '\\' || c == '\t' || c == '\n' || c == '\r';
 	}
 
 	private static @Nullable Object parameter(@Nullable Object value) {
