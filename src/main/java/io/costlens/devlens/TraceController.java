@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.costlens.devlens.RejectedRepository.RejectedLine;
 import io.costlens.devlens.TraceImport.ImportResult;
 import io.costlens.platform.ApiExample;
+import io.costlens.platform.Idempotent;
 import io.costlens.platform.Page;
 
 /** ProdLens' trace import, and the lines imports refused. */
@@ -38,6 +39,7 @@ class TraceController {
 
 	@PostMapping(path = "/api/traces",
 			consumes = { "application/x-ndjson", "application/jsonl", "application/json", "text/plain" })
+	@Idempotent
 	@Operation(summary = "Import traces (NDJSON/JSONL or a JSON array; ProdLens, LiteLLM or Arize/Phoenix shape), "
 			+ "idempotent on trace_hash; unusable lines are refused and kept, the others stored")
 	@ApiResponse(responseCode = "200", description = "{\"inserted\",\"updated\",\"rejected\":[{\"line\",\"reason\"}]}")

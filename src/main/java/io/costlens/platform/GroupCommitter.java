@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 
+import io.costlens.platform.idempotency.LateCommits;
+
 /**
  * Group commit for a write path: request threads hand their items over, one writer thread
  * takes whatever is waiting (up to {@link GroupCommitProperties#maxBatchSize()} items,
@@ -271,6 +273,7 @@ public final class GroupCommitter<T, R> implements AutoCloseable, MeterBinder {
 			return future.get(this.settings.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {
+			LateCommits.timedOut(future);
 			throw new Overloaded(timeoutMessage, this.settings.retryAfter());
 		}
 		catch (ExecutionException ex) {

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.costlens.platform.ApiExample;
 import io.costlens.platform.CurrentUser;
+import io.costlens.platform.Idempotent;
 import io.costlens.platform.InvalidRequest;
 import io.costlens.platform.ItemValidator;
 
@@ -47,6 +48,7 @@ class PredictionController {
 	@ApiExample(
 			body = "{\"model_name\":\"apartment_price_v1\",\"duration_ms\":124,\"was_successful\":true,\"timestamp\":\"2026-11-30T12:00:00Z\"}")
 	@PostMapping("/api/v1/predict-log")
+	@Idempotent
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Log one prediction; answered once it is stored")
 	@ApiResponse(responseCode = "201", description = "Stored, with its id")
@@ -59,6 +61,7 @@ class PredictionController {
 	@ApiExample(
 			body = "[{\"model_name\":\"apartment_price_v1\",\"duration_ms\":98,\"was_successful\":true},{\"model_name\":\"churn_v3\",\"duration_ms\":412,\"was_successful\":false,\"timestamp\":\"2026-11-30T12:00:05\"}]")
 	@PostMapping("/api/v1/predict-log/batch")
+	@Idempotent
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Log many predictions (a JSON array, up to 10 000) in one transaction, all or none")
 	@ApiResponse(responseCode = "201", description = "All stored, with their ids, in order")

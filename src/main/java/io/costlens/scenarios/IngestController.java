@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.costlens.platform.ApiExample;
+import io.costlens.platform.Idempotent;
 import io.costlens.platform.InvalidFields;
 import io.costlens.platform.InvalidRequest;
 import io.costlens.platform.ItemValidator;
@@ -69,6 +70,7 @@ class IngestController {
 			body = "{\"message\":\"User jane@example.com asked for a refund of order 1234\",\"source\":\"checkout-api\"}",
 			params = "X-Scenario-ID=3fa85f64-5717-4562-b3fc-2c963f66afa6")
 	@PostMapping("/ingest")
+	@Idempotent
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	LogResponse ingest(@Parameter(description = "the scenario's UUID") @RequestHeader("X-Scenario-ID") String scenario,
 			@Valid @RequestBody IngestRequest request) {
@@ -89,6 +91,7 @@ class IngestController {
 			body = "[{\"message\":\"Order 1234 paid\",\"source\":\"checkout-api\"},{\"message\":\"Call me on +1 415 555 0100\",\"source\":\"support\"}]",
 			params = { "X-Scenario-ID=3fa85f64-5717-4562-b3fc-2c963f66afa6", "Content-Type=application/json" })
 	@PostMapping(path = "/ingest/batch", consumes = { "application/json", "application/x-ndjson" })
+	@Idempotent
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	BatchResponse ingestBatch(@RequestHeader("X-Scenario-ID") String scenario,
 			@RequestHeader(name = "Content-Type") String contentType,
