@@ -12,6 +12,8 @@
 # fails (exit code 2) when p95 >= 200 ms or any request failed.
 #
 # Usage (repository root, after ./mvnw package): PGHOST=127.0.0.1 PGUSER=postgres bench/gatling/run.sh
+# Settings: PORT (18520), USERS, RAMP, HOLD, ACCOUNTS, JAR (the newest target/costlens-*.jar). Every 10 s the
+# load average and the server's database connections by state and wait event go to samples.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -25,7 +27,7 @@ DATABASE=bench_gatling_$(date -u +%Y%m%d%H%M%S)
 KEY=clk_bench-gatling-key-0123456789abcdefghi
 OUT=bench/results/gatling-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUT/data"
-JAR=$(ls -t target/costlens-*.jar 2>/dev/null | grep -v plain | head -1 || true)
+JAR=${JAR:-$(ls -t target/costlens-*.jar 2>/dev/null | grep -v plain | head -1 || true)}
 [ -n "$JAR" ] || { echo "run ./mvnw package first" >&2; exit 2; }
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
@@ -35,15 +37,18 @@ SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DATABASE?reWriteBatche
 SPRING_DATASOURCE_USERNAME=${PGUSER:-postgres} SPRING_DATASOURCE_PASSWORD=${PGPASSWORD:-} \
 SERVER_PORT=$PORT SERVER_FORWARD_HEADERS_STRATEGY=native COSTLENS_DATA_DIR=$OUT/data COSTLENS_ADMIN_API_KEY=$KEY \
 COSTLENS_ADMIN_PASSWORD=bench-admin-password COSTLENS_JWT_SECRET="$(head -c 32 /dev/urandom | base64)" \
+COSTLENS_PROVIDERS_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" \
 	"$JAVA" -Xmx2g -XX:+UseG1GC -jar "$JAR" >"$OUT/server.log" 2>&1 &
 SERVER=$!
 cleanup() {
+	[ -z "${SAMPLER:-}" ] || kill "$SAMPLER" 2>/dev/null || true
 	kill "$SERVER" 2>/dev/null || true
 	wait "$SERVER" 2>/dev/null || true
 	[ "${KEEP:-0}" = 1 ] || dropdb --if-exists "$DATABASE"
 }
 trap cleanup EXIT
 for _ in $(seq 1 240); do curl -sf "localhost:$PORT/ready" >/dev/null && break; sleep 1; done
+curl -sf "localhost:$PORT/ready" >/dev/null || { echo "the server did not get ready; see $OUT/server.log" >&2; exit 1; }
 
 api() { curl -sf -H "X-API-Key: $KEY" -H 'Content-Type: application/json' "$@"; }
 : > "$OUT/accounts.csv"
@@ -59,10 +64,19 @@ api -X POST "localhost:$PORT/api/v1/scenarios/$SCENARIO/start" >/dev/null
 api -d '{"model_name":"gatling-model","duration_ms":42,"was_successful":true}' "localhost:$PORT/api/v1/predict-log" >/dev/null
 echo "prepared $ACCOUNTS users and scenario $SCENARIO; running $USERS users ($RAMP s ramp, $HOLD s hold)"
 
+# every 10 s while the simulation runs: the machine's load and what the server's connections wait on
+(while sleep 10; do
+	echo "$(date -u +%T) load $(cut -d' ' -f1-3 /proc/loadavg); connections by state and wait:" \
+		"$(psql -d "$DATABASE" -AtF' ' -c "select coalesce(state, '-') || '/' || coalesce(wait_event, '-') as s, count(*)
+			from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() group by s order by s" \
+			| tr '\n' ' ')"
+done) > "$OUT/samples.txt" 2>&1 &
+SAMPLER=$!
 status=0
 ./mvnw -B -ntp -f bench/gatling/pom.xml gatling:test \
 	-Dcostlens.url="http://127.0.0.1:$PORT" -Dcostlens.scenario="$SCENARIO" \
 	-Dcostlens.users-file="$PWD/$OUT/accounts.csv" -Dusers="$USERS" -Dramp="$RAMP" -Dhold="$HOLD" \
 	| tee "$OUT/gatling.txt" || status=$?
+kill "$SAMPLER" 2>/dev/null || true
 echo "server log: $OUT/server.log; report: $(ls -td bench/gatling/target/gatling/*/ | head -1)index.html"
 exit "$status"

@@ -20,10 +20,15 @@ class AccountsConfiguration {
 			.build();
 	}
 
-	/** BCrypt today, with the algorithm recorded in each hash so it can change later. */
-	@Bean
+	/**
+	 * BCrypt today, with the algorithm recorded in each hash so it can change later; run
+	 * off the request threads, on as many platform threads as half the cores (at least
+	 * one), so sign-ins never hold up other requests.
+	 */
+	@Bean(destroyMethod = "close")
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return new OffloadedPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+				Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
 	}
 
 }
