@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import io.costlens.platform.GroupCommitProperties;
+import io.costlens.platform.RetentionPolicy;
 
 /**
  * Settings of developer AI analytics.
@@ -24,13 +25,17 @@ import io.costlens.platform.GroupCommitProperties;
  * for {@code model_selection_accuracy}; none configured gives {@code no_data}
  * @param anomalyZ the robust z-score from which a day counts as an anomaly
  * @param thresholds the KPI thresholds
+ * @param retention how long sessions (and the trace lines an import refused) and the
+ * daily roll-ups the KPIs read are kept ({@code costlens.devlens.retention.*}); an import
+ * refuses traces older than {@code retention.age}, which would be deleted at once
  */
 @ConfigurationProperties("costlens.devlens")
 record DevlensProperties(@DefaultValue("50000") int queueCapacity, @DefaultValue("1000") int maxBatchSize,
 		@DefaultValue("30s") Duration commitTimeout, @DefaultValue("1000") int importChunk,
 		@DefaultValue("72h") Duration relatedWindow, @DefaultValue("5s") Duration metricsInterval,
 		@DefaultValue("7") int metricsDays, @DefaultValue List<String> policyModels,
-		@DefaultValue("3.5") double anomalyZ, @DefaultValue Thresholds thresholds) {
+		@DefaultValue("3.5") double anomalyZ, @DefaultValue Thresholds thresholds,
+		@DefaultValue RetentionPolicy retention) {
 
 	GroupCommitProperties groupCommit() {
 		return new GroupCommitProperties(Math.max(this.queueCapacity, this.importChunk), this.maxBatchSize,

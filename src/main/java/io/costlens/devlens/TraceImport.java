@@ -33,6 +33,8 @@ import org.springframework.stereotype.Service;
 import io.costlens.devlens.RejectedRepository.RejectedLine;
 import io.costlens.platform.GroupCommitter;
 import io.costlens.platform.InvalidRequest;
+import io.costlens.platform.Retention;
+import io.costlens.platform.RetentionPolicy;
 import io.costlens.pricing.Pricing;
 
 /**
@@ -60,6 +62,8 @@ class TraceImport {
 
 	private final int chunk;
 
+	private final RetentionPolicy retention;
+
 	private final Map<Outcome, Counter> imported;
 
 	/** What became of one trace record, as the import meter counts it. */
@@ -86,6 +90,7 @@ class TraceImport {
 		this.json = json;
 		this.normalizer = new TraceNormalizer(json);
 		this.chunk = properties.importChunk();
+		this.retention = properties.retention();
 	}
 
 	/**
@@ -186,6 +191,9 @@ class TraceImport {
 
 		final @Nullable String repo;
 
+		/** Sessions from before this time would be deleted at once by retention. */
+		final @Nullable Instant oldest;
+
 		final List<Refused> refused = new ArrayList<>();
 
 		final List<RejectedLine> unsaved = new ArrayList<>();
@@ -201,6 +209,8 @@ class TraceImport {
 		Run(LlmPrices prices, @Nullable String repo) {
 			this.prices = prices;
 			this.repo = repo;
+			RetentionPolicy retention = TraceImport.this.retention;
+			this.oldest = retention.deletesRows() ? Retention.cutoff(Instant.now(), retention.age()) : null;
 		}
 
 		void accept(int line, JsonNode record, String content) {
@@ -210,6 +220,14 @@ class TraceImport {
 			}
 			catch (RejectedTrace ex) {
 				reject(line, ex.getMessage(), content);
+				return;
+			}
+			if (this.oldest != null && trace.timestamp().isBefore(this.oldest)) {
+				// a deleted session imported again would count twice in the kept roll-ups
+				reject(line,
+						"timestamp " + trace.timestamp() + " is older than the retention of sessions ("
+								+ "costlens.devlens.retention.age = " + TraceImport.this.retention.age() + ")",
+						content);
 				return;
 			}
 			BigDecimal cost = this.prices.cost(trace.model(), trace.tokensIn(), trace.tokensOut(), trace.timestamp())

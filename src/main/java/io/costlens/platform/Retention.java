@@ -3,6 +3,8 @@ package io.costlens.platform;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.IntUnaryOperator;
 
 import io.micrometer.core.instrument.Counter;
@@ -46,10 +48,11 @@ public class Retention {
 	 * @return the sweeper to run in each retention run
 	 */
 	public Sweeper sweeper(String kind) {
-		return new Sweeper(Counter.builder("costlens.retention.deleted")
-			.description("Rows deleted by retention because they were older than their retention")
-			.tag("kind", kind)
-			.register(this.meters));
+		return new Sweeper(kind,
+				Counter.builder("costlens.retention.deleted")
+					.description("Rows deleted by retention because they were older than their retention")
+					.tag("kind", kind)
+					.register(this.meters));
 	}
 
 	private static void pause(Duration pause) {
@@ -67,10 +70,38 @@ public class Retention {
 	/** Deletes one kind of row in bounded batches and counts what it deleted. */
 	public static final class Sweeper {
 
+		private final String kind;
+
 		private final Counter deleted;
 
-		private Sweeper(Counter deleted) {
+		private Sweeper(String kind, Counter deleted) {
+			this.kind = kind;
 			this.deleted = deleted;
+		}
+
+		/**
+		 * One retention run of a module's policy: the rows older than
+		 * {@link RetentionPolicy#age()} in bounded batches, then the roll-ups older than
+		 * {@link RetentionPolicy#rollups()}; either is skipped when its age is 0
+		 * (forever).
+		 * @param policy the module's retention settings
+		 * @param rows the batch delete of rows older than a cutoff
+		 * @param rollups deletes the roll-ups older than a cutoff, returning how many
+		 * @return the run's counts for the job log: {@code <kind>_before} and
+		 * {@code <kind>_deleted}, {@code rollups_deleted}
+		 */
+		public Map<String, Object> run(RetentionPolicy policy, Rows rows, Rollups rollups) {
+			Instant now = Instant.now();
+			Map<String, Object> counts = new LinkedHashMap<>();
+			if (policy.deletesRows()) {
+				Instant cutoff = cutoff(now, policy.age());
+				counts.put(this.kind + "_before", cutoff);
+				counts.put(this.kind + "_deleted", sweep(policy.sweep(), rows.olderThan(cutoff)));
+			}
+			if (policy.deletesRollups()) {
+				counts.put("rollups_deleted", rollups.deleteOlderThan(cutoff(now, policy.rollups())));
+			}
+			return counts;
 		}
 
 		/**
@@ -95,6 +126,36 @@ public class Retention {
 			}
 			return total;
 		}
+
+	}
+
+	/** The rows a retention run deletes, in batches. */
+	@FunctionalInterface
+	public interface Rows {
+
+		/**
+		 * The batch delete for one run.
+		 * @param cutoff rows from before this time go
+		 * @return deletes at most the given number of those rows in one transaction and
+		 * returns how many it deleted
+		 */
+		IntUnaryOperator olderThan(Instant cutoff);
+
+	}
+
+	/** The roll-ups a retention run deletes once they are past their own retention. */
+	@FunctionalInterface
+	public interface Rollups {
+
+		/** Nothing: the module keeps no roll-ups of its own for these rows. */
+		Rollups NONE = (cutoff) -> 0;
+
+		/**
+		 * Deletes the roll-up rows for buckets that lie wholly before the cutoff.
+		 * @param cutoff the start of the hour before which roll-ups go
+		 * @return how many rows were deleted
+		 */
+		long deleteOlderThan(Instant cutoff);
 
 	}
 

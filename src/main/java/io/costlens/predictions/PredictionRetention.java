@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,27 +34,15 @@ class PredictionRetention {
 	}
 
 	Map<String, Object> run() {
-		Instant now = Instant.now();
-		Map<String, Object> counts = new LinkedHashMap<>();
-		if (this.policy.deletesRows()) {
-			Instant cutoff = Retention.cutoff(now, this.policy.age());
-			counts.put("predictions_before", cutoff);
-			counts.put("predictions_deleted",
-					this.sweeper.sweep(this.policy.sweep(), (limit) -> deleteOlderThan(cutoff, limit)));
-		}
-		if (this.policy.deletesRollups()) {
-			Instant cutoff = Retention.cutoff(now, this.policy.rollups());
-			// a day row goes only once the whole day is past the cutoff
-			int deleted = this.jdbc.sql("""
-					delete from prediction_rollups
-					where (bucket_span = 'hour' and bucket_start < :hours)
-					   or (bucket_span = 'day' and bucket_start <= :days)""")
-				.param("hours", utc(cutoff))
-				.param("days", utc(cutoff.minus(Duration.ofDays(1))))
-				.update();
-			counts.put("rollups_deleted", deleted);
-		}
-		return counts;
+		return this.sweeper.run(this.policy, (cutoff) -> (limit) -> deleteOlderThan(cutoff, limit),
+				// a day row goes only once the whole day is past the cutoff
+				(cutoff) -> this.jdbc.sql("""
+						delete from prediction_rollups
+						where (bucket_span = 'hour' and bucket_start < :hours)
+						   or (bucket_span = 'day' and bucket_start <= :days)""")
+					.param("hours", utc(cutoff))
+					.param("days", utc(cutoff.minus(Duration.ofDays(1))))
+					.update());
 	}
 
 	private int deleteOlderThan(Instant cutoff, int limit) {

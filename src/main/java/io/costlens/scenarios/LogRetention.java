@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,27 +39,18 @@ class LogRetention {
 	}
 
 	Map<String, Object> run() {
-		Instant now = Instant.now();
-		Map<String, Object> counts = new LinkedHashMap<>();
 		List<UUID> scenarios = this.jdbc.sql("select id from scenarios order by id").query(UUID.class).list();
-		if (this.policy.deletesRows()) {
-			Instant cutoff = Retention.cutoff(now, this.policy.age());
-			counts.put("logs_before", cutoff);
-			counts.put("logs_deleted", this.sweeper.sweep(this.policy.sweep(), new Sweep(scenarios, cutoff)));
-		}
-		if (this.policy.deletesRollups()) {
-			Instant cutoff = Retention.cutoff(now, this.policy.rollups());
+		return this.sweeper.run(this.policy, (cutoff) -> new Sweep(scenarios, cutoff), (cutoff) -> {
 			long deleted = 0;
 			for (UUID scenario : scenarios) {
 				deleted += this.jdbc
-					.sql("delete from scenario_rollups where scenario_id = :scenario" + " and bucket_start < :cutoff")
+					.sql("delete from scenario_rollups where scenario_id = :scenario and bucket_start < :cutoff")
 					.param("scenario", scenario)
 					.param("cutoff", utc(cutoff))
 					.update();
 			}
-			counts.put("rollups_deleted", deleted);
-		}
-		return counts;
+			return deleted;
+		});
 	}
 
 	/** One batch: up to n old logs, from as many scenarios as it takes. */
