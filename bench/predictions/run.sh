@@ -56,9 +56,17 @@ SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:5432/$db?reWriteBatchedInserts
 SPRING_DATASOURCE_USERNAME="$pg_user" \
   "$java" -jar "$jar" > "$work/server.log" 2>&1 &
 server=$!
-for _ in $(seq 1 120); do
-  curl -sf "$BENCH_URL/health" > /dev/null && break
+# up to 10 minutes: a busy shared machine can take minutes to start the server
+ready=""
+for _ in $(seq 1 600); do
+  curl -sf "$BENCH_URL/ready" > /dev/null && { ready=1; break; }
   kill -0 "$server" 2> /dev/null || { cat "$work/server.log"; exit 1; }
+  sleep 1
+done
+[ -n "$ready" ] || { echo "The server did not become ready in 10 minutes" >&2; exit 1; }
+# the admin's API key is created once the application is ready: wait for it to work
+for _ in $(seq 1 120); do
+  curl -sf -o /dev/null -H "X-API-Key: $BENCH_API_KEY" "$BENCH_URL/api/v1/predictions" && break
   sleep 1
 done
 

@@ -37,7 +37,10 @@ fi
 "$JAVA" -Xmx2g -XX:+UseG1GC -jar "$JAR" >"$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 180); do curl -sf "localhost:$PORT/ready" >/dev/null && break; sleep 1; done
+# up to 10 minutes: a busy shared machine can take minutes to start the server
+for i in $(seq 1 600); do curl -sf "localhost:$PORT/ready" >/dev/null && break; sleep 1
+  [ "$i" = 600 ] && { echo "The server did not become ready in 10 minutes" >&2; exit 1; }; done
+for _ in $(seq 1 120); do curl -sf -o /dev/null -H "X-API-Key: $KEY" "localhost:$PORT/api/v1/scenarios" && break; sleep 1; done
 
 api() { curl -sf -H "X-API-Key: $KEY" -H 'Content-Type: application/json' "$@"; }
 scenario() {
