@@ -18,6 +18,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.costlens.platform.ApiCredential;
+import io.costlens.platform.DatabaseOutage;
 
 /**
  * Reads the caller's credential from {@code X-API-Key} or {@code Authorization: Bearer}
@@ -58,6 +59,10 @@ class ApiCredentialsFilter extends OncePerRequestFilter {
 			}
 			catch (AuthenticationException ex) {
 				SecurityContextHolder.clearContext();
+				if (DatabaseOutage.isCause(ex)) {
+					// the key could not be checked, it is not wrong: 503, not 401
+					throw DatabaseOutage.problem();
+				}
 				request.setAttribute(FAILURE, ex);
 			}
 		}

@@ -31,6 +31,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import io.costlens.platform.DatabaseOutage;
 import io.costlens.platform.InvalidFields;
 import io.costlens.platform.JsonProblems;
 import io.costlens.platform.ProblemException;
@@ -81,6 +82,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		PayloadTooLarge tooLarge = causeOfType(ex, PayloadTooLarge.class);
 		if (tooLarge != null) {
 			return handleProblem(tooLarge, request);
+		}
+		if (DatabaseOutage.isCause(ex)) {
+			log.warn("The database did not answer {} {}: {}", request.getMethod(), request.getRequestURI(),
+					ex.getMessage());
+			return handleProblem(DatabaseOutage.problem(), request);
 		}
 		log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
