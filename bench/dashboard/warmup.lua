@@ -5,5 +5,6 @@ for p in string.gmatch(os.getenv("PAGE_PATHS"), "%S+") do table.insert(paths, p)
 local i = 0
 request = function()
   i = i % #paths + 1
-  return wrk.format("GET", paths[i], { ["Cookie"] = cookie, ["Accept"] = "text/html" })
+  local accept = (paths[i]:sub(1, 3) == "/ui") and "text/html" or "application/json"
+  return wrk.format("GET", paths[i], { ["Cookie"] = cookie, ["Accept"] = accept })
 end

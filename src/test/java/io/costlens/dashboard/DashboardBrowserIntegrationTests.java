@@ -227,6 +227,13 @@ class DashboardBrowserIntegrationTests {
 		assertThat(this.browser.find("#total-cost").getText()).endsWith("USD");
 		this.browser.assertAccessible("overview (it)");
 		this.browser.screenshot("12-overview-it");
+		go("/ui/developers");
+		assertThat(this.browser.find("h1").getText()).isEqualTo("Analisi degli sviluppatori");
+		this.browser.assertAccessible("developers (it)");
+		this.browser.screenshot("12-developers-it");
+		go("/ui/reports");
+		this.browser.screenshot("12-reports-it");
+		go("/ui/?period=24h");
 		new org.openqa.selenium.support.ui.Select(this.browser.find("#lang-select")).selectByValue("en");
 		this.browser.waiting().until(ExpectedConditions.textToBe(org.openqa.selenium.By.cssSelector("h1"), "Overview"));
 	}
