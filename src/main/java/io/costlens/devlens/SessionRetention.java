@@ -2,7 +2,6 @@ package io.costlens.devlens;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,29 +38,15 @@ class SessionRetention {
 
 	Map<String, Object> run() {
 		Map<String, Object> counts = new LinkedHashMap<>(this.sessions.run(this.policy,
-				(cutoff) -> (limit) -> deleteSessions(cutoff, limit), this::deleteRollups));
+				Retention.oldestFirst(this.jdbc, "devlens_sessions", "trace_hash", "started_at"), this::deleteRollups));
 		if (this.policy.deletesRows()) {
 			Instant cutoff = Retention.cutoff(Instant.now(), this.policy.age());
 			counts.put("rejected_deleted",
-					this.rejected.sweep(this.policy.sweep(), (limit) -> deleteRejected(cutoff, limit)));
+					this.rejected.sweep(this.policy.sweep(),
+							Retention.oldestFirst(this.jdbc, "devlens_rejected_traces", "id", "rejected_at")
+								.olderThan(cutoff)));
 		}
 		return counts;
-	}
-
-	private int deleteSessions(Instant cutoff, int limit) {
-		return this.jdbc.sql("""
-				delete from devlens_sessions where trace_hash in (
-				    select trace_hash from devlens_sessions where started_at < :cutoff
-				    order by started_at, trace_hash
-				    fetch first :limit rows only)""").param("cutoff", utc(cutoff)).param("limit", limit).update();
-	}
-
-	private int deleteRejected(Instant cutoff, int limit) {
-		return this.jdbc.sql("""
-				delete from devlens_rejected_traces where id in (
-				    select id from devlens_rejected_traces where rejected_at < :cutoff
-				    order by rejected_at, id
-				    fetch first :limit rows only)""").param("cutoff", utc(cutoff)).param("limit", limit).update();
 	}
 
 	/** A day's rows go once the whole day lies before the cutoff. */
@@ -71,10 +56,6 @@ class SessionRetention {
 				+ this.jdbc.sql("delete from devlens_daily_latency where event_date < :day")
 					.param("day", firstKept)
 					.update();
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 }

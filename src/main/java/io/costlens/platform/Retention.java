@@ -2,6 +2,7 @@ package io.costlens.platform;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.function.IntUnaryOperator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +41,22 @@ public class Retention {
 	 */
 	public static Instant cutoff(Instant now, Duration age) {
 		return now.minus(age).truncatedTo(ChronoUnit.HOURS);
+	}
+
+	/**
+	 * The batch delete of a table's rows older than the cutoff, oldest first along an
+	 * index on {@code (time, id)}, for {@link Sweeper#run} or {@link Sweeper#sweep}.
+	 * @param jdbc the module's database access
+	 * @param table the table (a constant of the module, never input)
+	 * @param id its unique key column
+	 * @param time its {@code timestamp with time zone} column
+	 * @return the rows to delete in a run
+	 */
+	public static Rows oldestFirst(JdbcClient jdbc, String table, String id, String time) {
+		String sql = "delete from " + table + " where " + id + " in (select " + id + " from " + table + " where " + time
+				+ " < :cutoff order by " + time + ", " + id + " fetch first :limit rows only)";
+		return (cutoff) -> (
+				limit) -> jdbc.sql(sql).param("cutoff", cutoff.atOffset(ZoneOffset.UTC)).param("limit", limit).update();
 	}
 
 	/**
@@ -146,9 +164,6 @@ public class Retention {
 	/** The roll-ups a retention run deletes once they are past their own retention. */
 	@FunctionalInterface
 	public interface Rollups {
-
-		/** Nothing: the module keeps no roll-ups of its own for these rows. */
-		Rollups NONE = (cutoff) -> 0;
 
 		/**
 		 * Deletes the roll-up rows for buckets that lie wholly before the cutoff.

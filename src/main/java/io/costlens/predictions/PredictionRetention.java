@@ -34,7 +34,7 @@ class PredictionRetention {
 	}
 
 	Map<String, Object> run() {
-		return this.sweeper.run(this.policy, (cutoff) -> (limit) -> deleteOlderThan(cutoff, limit),
+		return this.sweeper.run(this.policy, Retention.oldestFirst(this.jdbc, "predictions", "id", "predicted_at"),
 				// a day row goes only once the whole day is past the cutoff
 				(cutoff) -> this.jdbc.sql("""
 						delete from prediction_rollups
@@ -43,14 +43,6 @@ class PredictionRetention {
 					.param("hours", utc(cutoff))
 					.param("days", utc(cutoff.minus(Duration.ofDays(1))))
 					.update());
-	}
-
-	private int deleteOlderThan(Instant cutoff, int limit) {
-		return this.jdbc.sql("""
-				delete from predictions where id in (
-				    select id from predictions where predicted_at < :cutoff
-				    order by predicted_at, id
-				    fetch first :limit rows only)""").param("cutoff", utc(cutoff)).param("limit", limit).update();
 	}
 
 	private static OffsetDateTime utc(Instant instant) {
