@@ -98,6 +98,7 @@ class AuthService {
 		boolean matches = this.passwords.matches(tooLong ? "" : password,
 				found.map(UserAccount::passwordHash).orElse(this.dummyHash)) && !tooLong;
 		if (found.isEmpty() || !matches || !found.get().active()) {
+			this.throttle.failed(username, clientIp);
 			String reason = found.isEmpty() ? "unknown_user" : !matches ? "wrong_password" : "deactivated";
 			audit(AuditEvent
 				.of(username, "auth.login_failed", "login", "user", found.map((u) -> u.id().toString()).orElse(null),
@@ -226,6 +227,7 @@ class AuthService {
 		}
 		boolean tooLong = currentPassword.getBytes(StandardCharsets.UTF_8).length > 72;
 		if (tooLong || !this.passwords.matches(currentPassword, user.passwordHash())) {
+			this.throttle.failed(user.username(), clientIp);
 			audit(AuditEvent
 				.of(user.username(), "auth.password_change_failed", "update", "user", user.id().toString(), clientIp)
 				.with(Map.of("reason", "wrong_password")));

@@ -58,6 +58,18 @@ class LoginThrottle {
 	}
 
 	/**
+	 * The password was wrong: the waits of the username and the IP run from now, when the
+	 * check (which takes a while, bcrypt being slow on purpose) has ended, not from when
+	 * the attempt took its turn.
+	 */
+	void failed(String username, String clientIp) {
+		Instant now = Instant.now();
+		restart(new Subject(userKey(username), this.settings.freeFailuresPerUser(), this.settings.maxDelayPerUser()),
+				now);
+		restart(new Subject(ipKey(clientIp), this.settings.freeFailuresPerIp(), this.settings.maxDelayPerIp()), now);
+	}
+
+	/**
 	 * The password was right: the username's failures are forgotten and the IP's turn no
 	 * longer counts against it.
 	 */
@@ -88,6 +100,20 @@ class LoginThrottle {
 			delay = delay.multipliedBy(2);
 		}
 		return (delay.compareTo(cap) > 0) ? cap : delay;
+	}
+
+	private void restart(Subject subject, Instant now) {
+		find(subject.key()).ifPresent((row) -> {
+			Instant next = now.plus(delayAfter(row.failures(), subject));
+			if (next.isAfter(row.nextAttemptAt())) {
+				this.jdbc.sql("""
+						update login_delays set next_attempt_at = :next
+						where subject = :subject and next_attempt_at < :next""")
+					.param("next", utc(next))
+					.param("subject", subject.key())
+					.update();
+			}
+		});
 	}
 
 	private void refuseWhileWaiting(Subject subject, Instant now) {

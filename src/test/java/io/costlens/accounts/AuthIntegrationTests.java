@@ -396,11 +396,7 @@ class AuthIntegrationTests {
 	void registersMembersOnTheFreeTierByDefault() {
 		String username = "plain-" + UUID.randomUUID().toString().substring(0, 8);
 
-		Response created = this.api
-			.post("/api/v2/auth/register",
-					"{\"username\":\"" + username + "\",\"email\":\"" + username
-							+ "@example.com\",\"password\":\"long-enough-password\"}")
-			.send();
+		Response created = register(username, "");
 
 		assertThat(created.status()).isEqualTo(201);
 		assertThat(created.json().get("role").asString()).isEqualTo("member");
@@ -413,12 +409,7 @@ class AuthIntegrationTests {
 	void registersTheRoleAndTierAnAdminGives() {
 		String username = "reader-" + UUID.randomUUID().toString().substring(0, 8);
 
-		Response created = this.api
-			.post("/api/v2/auth/register",
-					"{\"username\":\"" + username + "\",\"email\":\"" + username
-							+ "@example.com\",\"password\":\"long-enough-password\",\"role\":\"viewer\","
-							+ "\"tier\":\"premium\"}")
-			.send();
+		Response created = register(username, ",\"role\":\"viewer\",\"tier\":\"premium\"");
 
 		assertThat(created.status()).isEqualTo(201);
 		assertThat(created.json().get("role").asString()).isEqualTo("viewer");
@@ -466,6 +457,15 @@ class AuthIntegrationTests {
 					"{\"current_password\":\"" + current + "\",\"new_password\":\"" + changed + "\"}")
 			.as(user.apiKey())
 			.header("X-Forwarded-For", this.ip)
+			.send();
+	}
+
+	/** An admin's registration of the user, with the extra fields given. */
+	private Response register(String username, String extra) {
+		return this.api
+			.post("/api/v2/auth/register",
+					"{\"username\":\"" + username + "\",\"email\":\"" + username
+							+ "@example.com\",\"password\":\"long-enough-password\"" + extra + "}")
 			.send();
 	}
 
