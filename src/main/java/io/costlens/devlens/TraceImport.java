@@ -33,6 +33,7 @@ import org.springframework.stereotype.Service;
 import io.costlens.devlens.RejectedRepository.RejectedLine;
 import io.costlens.platform.GroupCommitter;
 import io.costlens.platform.InvalidRequest;
+import io.costlens.platform.JsonProblems;
 import io.costlens.platform.Retention;
 import io.costlens.platform.RetentionPolicy;
 import io.costlens.pricing.Pricing;
@@ -155,7 +156,7 @@ class TraceImport {
 				record = this.json.readTree(line);
 			}
 			catch (JacksonException ex) {
-				run.reject(number, "not a JSON value: " + ex.getOriginalMessage(), line);
+				run.reject(number, "not a JSON value: " + JsonProblems.describe(ex).message(), line);
 				continue;
 			}
 			run.accept(number, record, line);
@@ -177,8 +178,8 @@ class TraceImport {
 			}
 		}
 		catch (JacksonException ex) {
-			run.reject(Math.max(position, 1), "malformed JSON array, the rest was not read: " + ex.getOriginalMessage(),
-					"");
+			run.reject(Math.max(position, 1),
+					"malformed JSON array, the rest was not read: " + JsonProblems.describe(ex).message(), "");
 		}
 	}
 

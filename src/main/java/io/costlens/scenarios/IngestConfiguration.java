@@ -11,6 +11,7 @@ import io.costlens.platform.EndpointRules;
 import io.costlens.platform.EndpointRules.BodySize;
 import io.costlens.platform.GroupCommitter;
 import io.costlens.platform.Jobs;
+import io.costlens.platform.WorkBudget;
 
 /**
  * The one group committer that writes every ingested log of this instance, and the job
@@ -34,6 +35,12 @@ class IngestConfiguration {
 			TransactionTemplate transactions) {
 		return GroupCommitter.start("scenario-logs", properties.ingest().groupCommit(),
 				new LogWriter(jdbc, transactions));
+	}
+
+	/** Message inspection runs on its own few threads, within a byte budget. */
+	@Bean(destroyMethod = "close")
+	WorkBudget inspectionBudget(ScenariosProperties properties) {
+		return WorkBudget.start("inspection", properties.ingest().inspection());
 	}
 
 	/** Deletes logs (and, when configured, roll-ups) past their retention. */

@@ -1,11 +1,8 @@
 package io.costlens.scenarios;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -103,7 +100,8 @@ class IngestController {
 			InputStream body) throws IOException {
 		boolean summary = summary(response);
 		UUID id = scenarioId(scenario);
-		List<IngestRequest> requests = contentType.startsWith("application/x-ndjson") ? ndjson(body) : array(body);
+		List<IngestRequest> requests = contentType.startsWith("application/x-ndjson")
+				? NdjsonReader.read(body, this.json, IngestRequest.class, this.maxBatch) : array(body);
 		if (requests.isEmpty()) {
 			throw tooMany(0);
 		}
@@ -134,29 +132,6 @@ class IngestController {
 		catch (JacksonException ex) {
 			throw JsonProblems.invalid(ex, "");
 		}
-	}
-
-	/** Reads one message per line as the body streams in; blank lines are skipped. */
-	private List<IngestRequest> ndjson(InputStream body) throws IOException {
-		List<IngestRequest> requests = new ArrayList<>();
-		BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-		int number = 0;
-		for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-			number++;
-			if (line.isBlank()) {
-				continue;
-			}
-			if (requests.size() == this.maxBatch) {
-				throw tooMany(requests.size() + 1);
-			}
-			try {
-				requests.add(this.json.readValue(line, IngestRequest.class));
-			}
-			catch (JacksonException ex) {
-				throw JsonProblems.invalid(ex, "line " + number);
-			}
-		}
-		return requests;
 	}
 
 	private InvalidRequest tooMany(int count) {

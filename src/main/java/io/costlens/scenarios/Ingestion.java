@@ -15,6 +15,7 @@ import io.costlens.inspection.InspectedMessage;
 import io.costlens.inspection.Inspection;
 import io.costlens.inspection.PiiType;
 import io.costlens.platform.GroupCommitter;
+import io.costlens.platform.WorkBudget;
 
 /**
  * Ingests log messages into a running scenario: inspects each message on the caller's
@@ -24,13 +25,13 @@ import io.costlens.platform.GroupCommitter;
 @Service
 class Ingestion {
 
-	private static final int PARALLEL_FROM = 256;
-
 	private final RunningScenarios running;
 
 	private final Inspection inspector;
 
 	private final GroupCommitter<StoredLog, LogWriter.Outcome> committer;
+
+	private final WorkBudget budget;
 
 	private final Counter ingested;
 
@@ -43,10 +44,11 @@ class Ingestion {
 	private final Counter sqsBlocks;
 
 	Ingestion(RunningScenarios running, Inspection inspector, GroupCommitter<StoredLog, LogWriter.Outcome> committer,
-			MeterRegistry meters) {
+			WorkBudget budget, MeterRegistry meters) {
 		this.running = running;
 		this.inspector = inspector;
 		this.committer = committer;
+		this.budget = budget;
 		this.ingested = meters.counter("costlens.logs.ingested");
 		this.piiFound = new HashMap<>();
 		for (PiiType type : PiiType.values()) {
@@ -76,10 +78,10 @@ class Ingestion {
 	/** Stores messages in one transaction, all or none; returns after it committed. */
 	List<StoredLog> ingestAll(UUID scenarioId, List<IncomingLog> logs) {
 		this.running.check(scenarioId);
-		// inspection is CPU work: a large batch spreads it over the cores
-		List<StoredLog> stored = ((logs.size() >= PARALLEL_FROM) ? logs.parallelStream() : logs.stream())
-			.map((log) -> inspect(scenarioId, log))
-			.toList();
+		// inspection is CPU work: a bounded pool spreads a large batch over the cores it
+		// may use
+		List<StoredLog> stored = this.budget.map(logs, (log) -> log.message().length(),
+				(log) -> inspect(scenarioId, log));
 		if (this.committer.writeAll(stored).contains(LogWriter.Outcome.SCENARIO_NOT_RUNNING)) {
 			throw this.running.refusal(scenarioId);
 		}

@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import io.costlens.platform.GroupCommitProperties;
 import io.costlens.platform.RetentionPolicy;
+import io.costlens.platform.WorkBudgetProperties;
 
 /**
  * Settings of the scenarios module.
@@ -27,9 +28,11 @@ record ScenariosProperties(@DefaultValue Ingest ingest, @DefaultValue RetentionP
 	 * threads; the writer re-checks inside its transaction, so a stopped scenario takes
 	 * no log after its stop committed
 	 * @param maxBatchMessages the most messages one {@code /ingest/batch} call may carry
+	 * @param inspection how much message inspection (PII, tokens) may run at once; beyond
+	 * it an ingest is answered 503 with {@code Retry-After}
 	 */
 	record Ingest(@DefaultValue GroupCommitProperties groupCommit, @DefaultValue("1s") Duration runningCacheTtl,
-			@DefaultValue("10000") int maxBatchMessages) {
+			@DefaultValue("10000") int maxBatchMessages, @DefaultValue WorkBudgetProperties inspection) {
 
 		Ingest {
 			if (groupCommit.capacity() < maxBatchMessages) {

@@ -14,6 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.costlens.platform.CorrelationId;
 import io.costlens.platform.InvalidRequest;
+import io.costlens.platform.Text;
 import io.costlens.platform.web.ProblemWriter;
 
 /**
@@ -52,8 +53,9 @@ class CorrelationIdFilter extends OncePerRequestFilter {
 		}
 		finally {
 			if (log.isDebugEnabled()) {
-				log.debug("{} {} answered {} in {} ms", request.getMethod(), request.getRequestURI(),
-						response.getStatus(), (System.nanoTime() - start) / 1_000_000);
+				log.debug("{} {} answered {} in {} ms", Text.sanitized(request.getMethod(), 16),
+						Text.sanitized(request.getRequestURI(), 300), response.getStatus(),
+						(System.nanoTime() - start) / 1_000_000);
 			}
 			MDC.remove(CorrelationId.KEY);
 		}

@@ -84,11 +84,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			return handleProblem(tooLarge, request);
 		}
 		if (DatabaseOutage.isCause(ex)) {
-			log.warn("The database did not answer {} {}: {}", request.getMethod(), request.getRequestURI(),
-					ex.getMessage());
+			log.warn("The database did not answer {} {}: {}", request.getMethod(),
+					Text.sanitized(request.getRequestURI(), 300), ex.getMessage());
 			return handleProblem(DatabaseOutage.problem(), request);
 		}
-		log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), ex);
+		log.error("Unexpected failure on {} {}", request.getMethod(), Text.sanitized(request.getRequestURI(), 300), ex);
 		return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
 				"The server failed to handle this request", request.getRequestURI()));
 	}

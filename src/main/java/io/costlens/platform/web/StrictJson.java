@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
@@ -23,7 +24,17 @@ import org.springframework.stereotype.Component;
  * money.
  */
 @Component
-class StrictJson implements JsonMapperBuilderCustomizer {
+public class StrictJson implements JsonMapperBuilderCustomizer {
+
+	/**
+	 * A mapper that reads as the application's does (snake_case, strict), for code and
+	 * tests outside Spring.
+	 */
+	public static JsonMapper mapper() {
+		JsonMapper.Builder builder = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+		new StrictJson().customize(builder);
+		return builder.build();
+	}
 
 	@Override
 	public void customize(JsonMapper.Builder builder) {
