@@ -22,6 +22,12 @@ import io.costlens.devlens.DailyRollupRepository.Window;
 @Service
 public class Devlens {
 
+	/**
+	 * The data set of the cached KPIs, reports and insights: every imported session, pull
+	 * request and commit.
+	 */
+	static final String DATA = "devlens";
+
 	private final Analytics analytics;
 
 	private final Insights insights;

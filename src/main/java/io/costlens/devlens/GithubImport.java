@@ -11,11 +11,13 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.costlens.platform.InvalidFields;
+import io.costlens.platform.Caches;
 import io.costlens.platform.InvalidFields.Field;
+import io.costlens.platform.InvalidFields;
 
 /**
  * Imports GitHub pull requests and commits in ProdLens' table-row shapes: every row is
@@ -36,7 +38,10 @@ class GithubImport {
 
 	private final GithubRepository github;
 
-	GithubImport(GithubRepository github) {
+	private final Caches caches;
+
+	GithubImport(GithubRepository github, ObjectProvider<Caches> caches) {
+		this.caches = caches.getIfAvailable(Caches::none);
 		this.github = github;
 	}
 
@@ -72,6 +77,7 @@ class GithubImport {
 		}
 		this.github.upsertPullRequests(prs);
 		this.github.upsertCommits(commits);
+		this.caches.changed(Devlens.DATA);
 		return new Imported(prs.size(), commits.size());
 	}
 

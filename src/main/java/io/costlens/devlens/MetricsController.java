@@ -1,25 +1,34 @@
 package io.costlens.devlens;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.costlens.platform.ApiExample;
+import io.costlens.platform.Caches.Level;
+import io.costlens.platform.Caches;
 
 /** ProdLens' KPIs and full report, from the daily roll-ups. */
 @RestController
 @Tag(name = "DevLens")
 class MetricsController {
+
+	private static final TypeReference<Map<String, Object>> REPORT = new TypeReference<>() {
+	};
 
 	private final Analytics analytics;
 
@@ -27,7 +36,10 @@ class MetricsController {
 
 	private final Insights insights;
 
-	MetricsController(Analytics analytics, DevlensProperties properties, Insights insights) {
+	private final Caches caches;
+
+	MetricsController(Analytics analytics, DevlensProperties properties, Insights insights, Caches caches) {
+		this.caches = caches;
 		this.analytics = analytics;
 		this.properties = properties;
 		this.insights = insights;
@@ -42,8 +54,8 @@ class MetricsController {
 			@RequestParam(required = false) @Nullable String repo,
 			@RequestParam(name = "lag_days", required = false) @Nullable String lagDays,
 			@RequestParam(name = "policy_model", required = false) @Nullable List<String> policyModels) {
-		return this.insights
-			.insights(this.analytics.query(since, repo, lagDays, (policyModels != null) ? policyModels : List.of()));
+		return cached("devlens-insights", since, repo, lagDays, policyModels, () -> this.insights
+			.insights(this.analytics.query(since, repo, lagDays, (policyModels != null) ? policyModels : List.of())));
 	}
 
 	@GetMapping("/api/metrics")
@@ -56,9 +68,11 @@ class MetricsController {
 			@RequestParam(required = false) @Nullable String repo,
 			@Parameter(description = "policy model globs; replace costlens.devlens.policy-models") @RequestParam(
 					name = "policy_model", required = false) @Nullable List<String> policyModels) {
-		Report report = this.analytics
-			.report(this.analytics.query(since, repo, null, (policyModels != null) ? policyModels : List.of()));
-		return Kpis.response(Kpis.of(report, this.properties.thresholds()), Instant.now());
+		return cached("devlens-kpis", since, repo, null, policyModels, () -> {
+			Report report = this.analytics
+				.report(this.analytics.query(since, repo, null, (policyModels != null) ? policyModels : List.of()));
+			return Kpis.response(Kpis.of(report, this.properties.thresholds()), Instant.now());
+		});
 	}
 
 	@GetMapping("/api/metrics/raw")
@@ -70,9 +84,19 @@ class MetricsController {
 			@RequestParam(required = false) @Nullable String repo,
 			@RequestParam(name = "lag_days", required = false) @Nullable String lagDays,
 			@RequestParam(name = "policy_model", required = false) @Nullable List<String> policyModels) {
-		return this.analytics
+		return cached("devlens-report", since, repo, lagDays, policyModels, () -> this.analytics
 			.report(this.analytics.query(since, repo, lagDays, (policyModels != null) ? policyModels : List.of()))
-			.raw();
+			.raw());
+	}
+
+	/**
+	 * A report-level cache entry per query and UTC day (a window counted in days back
+	 * moves at midnight), stale once anything is imported.
+	 */
+	private Map<String, Object> cached(String cache, @Nullable String since, @Nullable String repo,
+			@Nullable String lagDays, @Nullable List<String> policyModels, Supplier<Map<String, Object>> report) {
+		String key = LocalDate.now(ZoneOffset.UTC) + "|" + since + "|" + repo + "|" + lagDays + "|" + policyModels;
+		return this.caches.get(Level.REPORT, cache, key, REPORT, report, Devlens.DATA);
 	}
 
 }

@@ -28,9 +28,11 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import io.costlens.devlens.RejectedRepository.RejectedLine;
+import io.costlens.platform.Caches;
 import io.costlens.platform.GroupCommitter;
 import io.costlens.platform.InvalidRequest;
 import io.costlens.platform.JsonProblems;
@@ -67,6 +69,8 @@ class TraceImport {
 
 	private final Map<Outcome, Counter> imported;
 
+	private final Caches caches;
+
 	/** What became of one trace record, as the import meter counts it. */
 	private enum Outcome {
 
@@ -75,7 +79,9 @@ class TraceImport {
 	}
 
 	TraceImport(GroupCommitter<Session, Boolean> committer, RejectedRepository rejected, Pricing catalog,
-			SessionFeed feed, JsonMapper json, DevlensProperties properties, MeterRegistry meters) {
+			SessionFeed feed, JsonMapper json, DevlensProperties properties, MeterRegistry meters,
+			ObjectProvider<Caches> caches) {
+		this.caches = caches.getIfAvailable(Caches::none);
 		this.imported = new EnumMap<>(Outcome.class);
 		for (Outcome outcome : Outcome.values()) {
 			this.imported.put(outcome,
@@ -116,6 +122,7 @@ class TraceImport {
 			throw new UncheckedIOException(ex);
 		}
 		run.finish();
+		this.caches.changed(Devlens.DATA);
 		this.imported.get(Outcome.INSERTED).increment(run.inserted);
 		this.imported.get(Outcome.UPDATED).increment(run.updated);
 		this.imported.get(Outcome.REJECTED).increment(run.refused.size());

@@ -9,12 +9,16 @@ import java.util.Map;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.costlens.audit.AuditEvent;
+import io.costlens.platform.Caches;
+import io.costlens.platform.Caches.Level;
 import io.costlens.platform.GroupCommitter;
 import io.costlens.platform.InvalidRequest;
 import io.costlens.predictions.BucketKey.Span;
@@ -39,10 +43,22 @@ public class Predictions {
 
 	private final ApplicationEventPublisher events;
 
+	private final Caches caches;
+
+	/** The data set of the cached statistics: every logged prediction. */
+	private static final String PREDICTIONS = "predictions";
+
+	private static final TypeReference<ModelStats> STATS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<ModelSummary>> MODELS = new TypeReference<>() {
+	};
+
 	Predictions(GroupCommitter<NewPrediction, Prediction> committer, PredictionRepository predictions,
 			RollupRepository rollups, PredictionsProperties properties, MeterRegistry meters,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ObjectProvider<Caches> caches) {
 		this.events = events;
+		this.caches = caches.getIfAvailable(Caches::none);
 		this.committer = committer;
 		this.predictions = predictions;
 		this.rollups = rollups;
@@ -59,6 +75,7 @@ public class Predictions {
 	 */
 	public Prediction log(NewPrediction prediction) {
 		Prediction stored = this.committer.write(prediction.at(Instant.now()));
+		this.caches.changed(PREDICTIONS);
 		this.logged.increment();
 		return stored;
 	}
@@ -75,6 +92,7 @@ public class Predictions {
 		}
 		Instant now = Instant.now();
 		List<Prediction> stored = this.committer.writeAll(batch.stream().map((p) -> p.at(now)).toList());
+		this.caches.changed(PREDICTIONS);
 		this.logged.increment(stored.size());
 		return stored;
 	}
@@ -112,6 +130,7 @@ public class Predictions {
 	@Transactional
 	public void delete(long id, String actor, @Nullable String clientIp) {
 		Prediction prediction = get(id);
+		this.caches.changed(PREDICTIONS);
 		BucketKey hourKey = Span.HOUR.keyOf(prediction);
 		BucketKey dayKey = Span.DAY.keyOf(prediction);
 		Bucket hour = this.rollups.lock(List.of(hourKey, dayKey)).get(hourKey);
@@ -144,7 +163,8 @@ public class Predictions {
 		}
 		Instant start = (from != null) ? from.atStartOfDay().toInstant(ZoneOffset.UTC) : null;
 		Instant end = (to != null) ? to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC) : null;
-		return this.rollups.total(modelName, Span.DAY, start, end).stats(modelName);
+		return this.caches.get(Level.QUERY, "prediction-stats", modelName + "|day|" + start + "|" + end, STATS,
+				() -> this.rollups.total(modelName, Span.DAY, start, end).stats(modelName), PREDICTIONS);
 	}
 
 	/**
@@ -156,12 +176,13 @@ public class Predictions {
 	 * @return the statistics; zero counts when the model logged nothing then
 	 */
 	public ModelStats statsBetween(String modelName, Instant from, Instant to) {
-		return this.rollups.total(modelName, Span.HOUR, from, to).stats(modelName);
+		return this.caches.get(Level.QUERY, "prediction-stats", modelName + "|hour|" + from + "|" + to, STATS,
+				() -> this.rollups.total(modelName, Span.HOUR, from, to).stats(modelName), PREDICTIONS);
 	}
 
 	/** Every model that has predictions, by name, with its totals. */
 	public List<ModelSummary> models() {
-		return this.rollups.models();
+		return this.caches.get(Level.QUERY, "prediction-models", "all", MODELS, this.rollups::models, PREDICTIONS);
 	}
 
 }

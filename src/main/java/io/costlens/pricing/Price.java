@@ -32,4 +32,9 @@ public record Price(UUID id, String service, String region, String tier, BigDeci
 		return !moment.isBefore(this.effectiveFrom) && (this.effectiveTo == null || moment.isBefore(this.effectiveTo));
 	}
 
+	/** Whether this price was in force at some moment of {@code [from, to)}. */
+	public boolean overlaps(Instant from, Instant to) {
+		return this.effectiveFrom.isBefore(to) && (this.effectiveTo == null || this.effectiveTo.isAfter(from));
+	}
+
 }

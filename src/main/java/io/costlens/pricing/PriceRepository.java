@@ -64,13 +64,9 @@ class PriceRepository {
 			.optional();
 	}
 
-	List<Price> findOverlapping(String region, Instant from, Instant to) {
-		return this.jdbc.sql(COLUMNS + " " + """
-				 where region = :region and effective_from < :to and (effective_to is null or effective_to > :from)
-				order by service, tier, effective_from""")
+	List<Price> findInRegion(String region) {
+		return this.jdbc.sql(COLUMNS + " where region = :region order by service, tier, effective_from")
 			.param("region", region)
-			.param("from", utc(from))
-			.param("to", utc(to))
 			.query(PriceRepository::map)
 			.list();
 	}

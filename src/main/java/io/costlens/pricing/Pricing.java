@@ -7,9 +7,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import io.costlens.platform.Caches;
+import io.costlens.platform.Caches.Level;
 
 /**
  * The price catalog: what each service tier costs in each region, and since when. A price
@@ -19,15 +24,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Pricing {
 
+	/** The data set every cached price read comes from. */
+	public static final String PRICES = "prices";
+
+	private static final TypeReference<List<Price>> PRICE_LIST = new TypeReference<>() {
+	};
+
 	private final PriceRepository prices;
 
-	Pricing(PriceRepository prices) {
+	private final Caches caches;
+
+	Pricing(PriceRepository prices, ObjectProvider<Caches> caches) {
 		this.prices = prices;
+		this.caches = caches.getIfAvailable(Caches::none);
 	}
 
 	/** Catalog rows, current ones only unless {@code includeHistory}. */
 	public List<Price> list(@Nullable String service, @Nullable String region, boolean includeHistory) {
-		return this.prices.find(service, region, includeHistory);
+		return this.caches.get(Level.PRICE, "catalog", service + "|" + region + "|" + includeHistory, PRICE_LIST,
+				() -> this.prices.find(service, region, includeHistory), PRICES);
 	}
 
 	/** Whether the catalog prices anything in this region. */
@@ -42,7 +57,9 @@ public class Pricing {
 
 	/** Every price version of a region that applies somewhere in {@code [from, to)}. */
 	public PriceHistory history(String region, Instant from, Instant to) {
-		return new PriceHistory(region, this.prices.findOverlapping(region, from, to));
+		List<Price> all = this.caches.get(Level.PRICE, "region", region, PRICE_LIST,
+				() -> this.prices.findInRegion(region), PRICES);
+		return new PriceHistory(region, all.stream().filter((price) -> price.overlaps(from, to)).toList());
 	}
 
 	/**
@@ -52,6 +69,7 @@ public class Pricing {
 	 */
 	@Transactional
 	public Price add(NewPrice price) {
+		this.caches.changed(PRICES);
 		Instant now = Instant.now();
 		Instant from = (price.effectiveFrom() != null) ? price.effectiveFrom() : now;
 		Optional<Price> current = this.prices.findCurrent(price.key());
@@ -75,6 +93,7 @@ public class Pricing {
 	 */
 	@Transactional
 	public Price change(UUID id, PriceChange change) {
+		this.caches.changed(PRICES);
 		Price current = this.prices.findById(id).orElseThrow(() -> new PriceNotFound(id));
 		if (!current.isActive()) {
 			throw new PriceConflict("Price " + id + " was replaced on " + current.effectiveTo()

@@ -14,12 +14,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.costlens.platform.Caches;
+import io.costlens.platform.Caches.Level;
 import io.costlens.platform.Page;
 import io.costlens.platform.InvalidRequest;
 
@@ -29,11 +32,20 @@ import io.costlens.platform.InvalidRequest;
 @Tag(name = "Provider usage", description = "Usage, tokens and cost synced from OpenRouter")
 class UsageController {
 
+	private static final TypeReference<UsagePage> PAGE = new TypeReference<>() {
+	};
+
+	private static final TypeReference<Summary> SUMMARY = new TypeReference<>() {
+	};
+
 	private final ProviderKeys keys;
 
 	private final UsageRepository usage;
 
-	UsageController(ProviderKeys keys, UsageRepository usage) {
+	private final Caches caches;
+
+	UsageController(ProviderKeys keys, UsageRepository usage, Caches caches) {
+		this.caches = caches;
 		this.keys = keys;
 		this.usage = usage;
 	}
@@ -53,11 +65,13 @@ class UsageController {
 			@RequestParam(defaultValue = "1") @Min(1) int page,
 			@RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
 		UsageFilter filter = filter(userId, keyId, model, from, to);
-		List<UsageRow> items = this.usage.page(filter, Page.offset(page, pageSize), pageSize)
-			.stream()
-			.map(UsageRow::of)
-			.toList();
-		return new UsagePage(items, this.usage.count(filter), page, pageSize, Totals.of(this.usage.total(filter)));
+		return this.caches.getForCaller(Level.QUERY, "usage", filter + "|" + page + "|" + pageSize, PAGE, () -> {
+			List<UsageRow> items = this.usage.page(filter, Page.offset(page, pageSize), pageSize)
+				.stream()
+				.map(UsageRow::of)
+				.toList();
+			return new UsagePage(items, this.usage.count(filter), page, pageSize, Totals.of(this.usage.total(filter)));
+		}, UsageRepository.USAGE);
 	}
 
 	@GetMapping("/summary")
@@ -75,9 +89,11 @@ class UsageController {
 			throw new InvalidRequest("group_by: must be day or model, not '" + groupBy + "'");
 		}
 		UsageFilter filter = filter(userId, keyId, model, from, to);
-		List<UsageTotals> groups = by.equals("day") ? this.usage.byDay(filter) : this.usage.byModel(filter);
-		return new Summary(by, groups.stream().map((g) -> Group.of(by, g)).toList(),
-				Totals.of(this.usage.total(filter)));
+		return this.caches.getForCaller(Level.QUERY, "usage-summary", by + "|" + filter, SUMMARY, () -> {
+			List<UsageTotals> groups = by.equals("day") ? this.usage.byDay(filter) : this.usage.byModel(filter);
+			return new Summary(by, groups.stream().map((g) -> Group.of(by, g)).toList(),
+					Totals.of(this.usage.total(filter)));
+		}, UsageRepository.USAGE);
 	}
 
 	private UsageFilter filter(@Nullable UUID userId, @Nullable UUID keyId, @Nullable String model,

@@ -8,9 +8,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.costlens.platform.Caches;
 
 /**
  * Synced usage rows, unique per key, day and model: a sync upserts, so running it again
@@ -47,12 +50,19 @@ class UsageRepository {
 
 	private final JdbcClient jdbc;
 
-	UsageRepository(JdbcClient jdbc) {
+	/** The data set of the cached usage reads: every stored usage row. */
+	static final String USAGE = "usage";
+
+	private final Caches caches;
+
+	UsageRepository(JdbcClient jdbc, ObjectProvider<Caches> caches) {
+		this.caches = caches.getIfAvailable(Caches::none);
 		this.jdbc = jdbc;
 	}
 
 	/** Inserts or replaces one row per (key, day, model). */
 	void upsert(UUID keyId, UUID userId, List<DailyUsage> rows, Instant at) {
+		this.caches.changed(USAGE);
 		for (DailyUsage row : rows) {
 			try {
 				upsert(keyId, userId, row, at);
@@ -112,6 +122,7 @@ class UsageRepository {
 
 	/** Deletes up to {@code batch} rows from before {@code day}; returns how many. */
 	int deleteBefore(LocalDate day, int batch) {
+		this.caches.changed(USAGE);
 		return this.jdbc.sql("""
 				delete from usage_stats where (api_key_id, usage_date, model) in (
 				    select api_key_id, usage_date, model from usage_stats where usage_date < :day
@@ -119,6 +130,7 @@ class UsageRepository {
 	}
 
 	int deleteOfKey(UUID keyId) {
+		this.caches.changed(USAGE);
 		return this.jdbc.sql("delete from usage_stats where api_key_id = :key").param("key", keyId).update();
 	}
 

@@ -5,15 +5,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import io.costlens.inspection.InspectedMessage;
 import io.costlens.inspection.Inspection;
 import io.costlens.inspection.PiiType;
+import io.costlens.platform.Caches;
 import io.costlens.platform.GroupCommitter;
 import io.costlens.platform.WorkBudget;
 
@@ -37,6 +41,8 @@ class Ingestion {
 
 	private final Map<String, Counter> piiFound;
 
+	private final Caches caches;
+
 	private final Counter tokens;
 
 	private final Counter bytes;
@@ -44,7 +50,8 @@ class Ingestion {
 	private final Counter sqsBlocks;
 
 	Ingestion(RunningScenarios running, Inspection inspector, GroupCommitter<StoredLog, LogWriter.Outcome> committer,
-			WorkBudget budget, MeterRegistry meters) {
+			WorkBudget budget, MeterRegistry meters, ObjectProvider<Caches> caches) {
+		this.caches = caches.getIfAvailable(Caches::none);
 		this.running = running;
 		this.inspector = inspector;
 		this.committer = committer;
@@ -77,12 +84,23 @@ class Ingestion {
 
 	/** Stores messages in one transaction, all or none; returns after it committed. */
 	List<StoredLog> ingestAll(UUID scenarioId, List<IncomingLog> logs) {
+		Instant now = Instant.now();
+		return ingestAt(scenarioId, logs, (i) -> now);
+	}
+
+	/**
+	 * Stores messages received at the given moments (sample data that covers a past
+	 * month), as {@link #ingestAll} does.
+	 */
+	List<StoredLog> ingestAt(UUID scenarioId, List<IncomingLog> logs, IntFunction<Instant> receivedAt) {
 		this.running.check(scenarioId);
 		// inspection is CPU work: a bounded pool spreads a large batch over the cores it
 		// may use
-		List<StoredLog> stored = this.budget.map(logs, (log) -> log.message().length(),
-				(log) -> inspect(scenarioId, log));
-		if (this.committer.writeAll(stored).contains(LogWriter.Outcome.SCENARIO_NOT_RUNNING)) {
+		List<StoredLog> stored = this.budget.map(IntStream.range(0, logs.size()).boxed().toList(),
+				(i) -> logs.get(i).message().length(), (i) -> inspect(scenarioId, logs.get(i), receivedAt.apply(i)));
+		List<LogWriter.Outcome> outcomes = this.committer.writeAll(stored);
+		this.caches.changed(Scenarios.dataSet(scenarioId));
+		if (outcomes.contains(LogWriter.Outcome.SCENARIO_NOT_RUNNING)) {
 			throw this.running.refusal(scenarioId);
 		}
 		this.ingested.increment(stored.size());
@@ -109,9 +127,9 @@ class Ingestion {
 		return this.committer.pending();
 	}
 
-	private StoredLog inspect(UUID scenarioId, IncomingLog log) {
+	private StoredLog inspect(UUID scenarioId, IncomingLog log, Instant receivedAt) {
 		InspectedMessage i = this.inspector.inspect(log.message());
-		return new StoredLog(UUID.randomUUID(), scenarioId, Instant.now(), i.messageHash(), i.preview(), log.source(),
+		return new StoredLog(UUID.randomUUID(), scenarioId, receivedAt, i.messageHash(), i.preview(), log.source(),
 				i.sizeBytes(), i.hasPii(), i.piiTypes().stream().map(PiiType::value).toList(), i.tokenCount(),
 				i.sqsBlocks());
 	}

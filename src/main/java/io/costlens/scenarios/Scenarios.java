@@ -10,12 +10,16 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.costlens.platform.Caches.Level;
+import io.costlens.platform.Caches;
 import io.costlens.platform.InvalidRequest;
 import io.costlens.platform.Page;
 import io.costlens.pricing.Pricing;
@@ -27,6 +31,9 @@ import io.costlens.pricing.Pricing;
  */
 @Service
 public class Scenarios {
+
+	private static final TypeReference<ScenarioMetrics> METRICS = new TypeReference<>() {
+	};
 
 	/** The most scenarios one bulk create or delete handles. */
 	public static final int BULK_LIMIT = 100;
@@ -43,8 +50,15 @@ public class Scenarios {
 
 	private final ScenarioCosts costs;
 
+	private final Caches caches;
+
+	private final ObjectProvider<Ingestion> ingestion;
+
 	Scenarios(ScenarioRepository scenarios, LogRepository logs, MetricsCalculator metrics, Pricing prices,
-			ApplicationEventPublisher events, ScenarioCosts costs) {
+			ApplicationEventPublisher events, ScenarioCosts costs, ObjectProvider<Caches> caches,
+			ObjectProvider<Ingestion> ingestion) {
+		this.caches = caches.getIfAvailable(Caches::none);
+		this.ingestion = ingestion;
 		this.scenarios = scenarios;
 		this.logs = logs;
 		this.metrics = metrics;
@@ -131,7 +145,45 @@ public class Scenarios {
 	 */
 	@Transactional(readOnly = true)
 	public ScenarioMetrics metrics(UUID id, Granularity granularity, @Nullable Instant from, @Nullable Instant to) {
-		return this.metrics.of(get(id), granularity, from, to);
+		return this.caches.get(Level.QUERY, "scenario-metrics", id + "|" + granularity + "|" + from + "|" + to, METRICS,
+				() -> this.metrics.of(get(id), granularity, from, to), dataSet(id), Pricing.PRICES);
+	}
+
+	/**
+	 * Stores sample logs into a running scenario as if each had arrived at its own moment
+	 * (the demo data's month of traffic), inspected and rolled up like ingested ones, in
+	 * one transaction.
+	 * @param id the scenario
+	 * @param logs the messages with their arrival times
+	 * @return how many were stored
+	 */
+	public int importLogs(UUID id, List<TimedLog> logs) {
+		List<IncomingLog> messages = logs.stream().map((log) -> new IncomingLog(log.message(), log.source())).toList();
+		return this.ingestion.getObject().ingestAt(id, messages, (i) -> logs.get(i).receivedAt()).size();
+	}
+
+	/** How many scenarios there are. */
+	public long count() {
+		return this.scenarios.count(new ScenarioFilter(null, null, null));
+	}
+
+	/**
+	 * A log message that arrived at a known moment.
+	 *
+	 * @param message the text
+	 * @param source where it came from
+	 * @param receivedAt when it arrived
+	 */
+	public record TimedLog(String message, String source, Instant receivedAt) {
+
+	}
+
+	/**
+	 * The data set of one scenario's cached reads: its settings, status, logs and
+	 * roll-ups. Whatever changes them marks it changed.
+	 */
+	static String dataSet(UUID scenario) {
+		return "scenario:" + scenario;
 	}
 
 	/** One page of the scenario's stored logs, newest first. */
@@ -184,6 +236,7 @@ public class Scenarios {
 		if (current.isRunning()) {
 			throw new ScenarioStillRunning(id);
 		}
+		this.caches.changed(dataSet(id));
 		this.scenarios.delete(id);
 		this.events.publishEvent(new ScenarioEvent.Deleted(id, current.name(), Instant.now()));
 	}
@@ -217,6 +270,7 @@ public class Scenarios {
 	}
 
 	private void save(Scenario scenario, ScenarioStatus expected) {
+		this.caches.changed(dataSet(scenario.id()));
 		try {
 			if (!this.scenarios.update(scenario, expected)) {
 				ScenarioStatus now = this.scenarios.findStatus(scenario.id())
