@@ -1,13 +1,17 @@
 package io.costlens.devlens;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import io.costlens.devlens.DailyRollupRepository.DayModelTotals;
@@ -38,8 +42,20 @@ public class Devlens {
 
 	private final DevlensProperties properties;
 
+	private final TraceImport traces;
+
+	private final GithubImport github;
+
+	private final JsonMapper json;
+
+	private final JdbcClient jdbc;
+
 	Devlens(Analytics analytics, Insights insights, Sessions sessions, DailyRollupRepository rollups,
-			DevlensProperties properties) {
+			DevlensProperties properties, TraceImport traces, GithubImport github, JsonMapper json, JdbcClient jdbc) {
+		this.traces = traces;
+		this.github = github;
+		this.json = json;
+		this.jdbc = jdbc;
 		this.analytics = analytics;
 		this.insights = insights;
 		this.sessions = sessions;
@@ -105,6 +121,30 @@ public class Devlens {
 	/** The insights, as {@code GET /api/insights} answers them. */
 	public Map<String, Object> insights(@Nullable String since, @Nullable String repo, @Nullable String lagDays) {
 		return this.insights.insights(this.analytics.query(since, repo, lagDays, List.of()));
+	}
+
+	/**
+	 * Imports trace records (NDJSON, one per line) as {@code POST /api/traces} does (the
+	 * demo data).
+	 * @return how many sessions were new
+	 */
+	public long importTraces(String ndjson) {
+		return this.traces.importTraces(new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)), null)
+			.inserted();
+	}
+
+	/**
+	 * Upserts pull requests and commits as {@code POST /api/github/import} does:
+	 * {@code {"repo", "pull_requests": […], "commits": […]}}.
+	 * @return how many pull requests were upserted
+	 */
+	public long importGithub(String body) {
+		return this.github.importRows(this.json.readTree(body)).pullRequests();
+	}
+
+	/** How many sessions are stored. */
+	public long sessionCount() {
+		return this.jdbc.sql("select count(*) from devlens_sessions").query(Long.class).single();
 	}
 
 	/**

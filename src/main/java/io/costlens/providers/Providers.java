@@ -1,5 +1,6 @@
 package io.costlens.providers;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,7 +9,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
+import io.costlens.platform.CurrentUser;
 import io.costlens.platform.Page;
 
 /**
@@ -27,7 +30,11 @@ public class Providers {
 
 	private final UsageRepository usage;
 
-	Providers(ProviderKeys keys, UsageSync sync, KeyValidation validation, UsageRepository usage) {
+	private final ProviderKeyRepository repository;
+
+	Providers(ProviderKeys keys, UsageSync sync, KeyValidation validation, UsageRepository usage,
+			ProviderKeyRepository repository) {
+		this.repository = repository;
 		this.keys = keys;
 		this.sync = sync;
 		this.validation = validation;
@@ -137,6 +144,41 @@ public class Providers {
 	 */
 	public record ValidationResponse(UUID keyId, boolean valid, boolean isActive, @Nullable String keyType,
 			@Nullable String message) {
+	}
+
+	/**
+	 * Adds an OpenRouter key for the signed-in caller, as {@link #add} does (encrypted,
+	 * audited), with usage rows as a sync would have stored them; nothing is sent to
+	 * OpenRouter (the demo data).
+	 * @return the key's id
+	 */
+	@Transactional
+	public UUID addKeyWithUsage(String name, String key, List<SampleUsage> usage) {
+		ProviderKey stored = this.keys.add(new NewProviderKey(name, key, "openrouter"));
+		UUID owner = CurrentUser.current().orElseThrow().userId();
+		this.usage.upsert(stored.id(), owner, usage.stream()
+			.map((u) -> new DailyUsage(u.date(), u.model(), u.requests(), u.tokensInput(), u.tokensOutput(), u.cost()))
+			.toList(), Instant.now());
+		return stored.id();
+	}
+
+	/** How many provider keys are stored, of every user. */
+	public long keyCount() {
+		return this.repository.count(null);
+	}
+
+	/**
+	 * One day's usage of one model.
+	 *
+	 * @param date the UTC day
+	 * @param model the model
+	 * @param requests requests made
+	 * @param tokensInput prompt tokens
+	 * @param tokensOutput completion tokens
+	 * @param cost what it cost, in USD
+	 */
+	public record SampleUsage(LocalDate date, String model, long requests, long tokensInput, long tokensOutput,
+			BigDecimal cost) {
 	}
 
 }

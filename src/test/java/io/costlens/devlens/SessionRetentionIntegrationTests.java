@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.costlens.IntegrationTest;
 import io.costlens.TestApi;
+import io.costlens.platform.Caches;
 import io.costlens.platform.GroupCommitter;
 import io.costlens.platform.Retention;
 import io.costlens.platform.RetentionPolicy;
@@ -83,7 +85,8 @@ class SessionRetentionIntegrationTests {
 	void refusesToImportTracesThatRetentionWouldDeleteAtOnce(@Autowired GroupCommitter<Session, Boolean> committer,
 			@Autowired RejectedRepository rejected, @Autowired Pricing pricing, @Autowired SessionFeed feed,
 			@Autowired JsonMapper json) {
-		TraceImport imports = new TraceImport(committer, rejected, pricing, feed, json, withRetention(), this.meters);
+		TraceImport imports = new TraceImport(committer, rejected, pricing, feed, json, withRetention(), this.meters,
+				new StaticListableBeanFactory().getBeanProvider(Caches.class));
 		String body = trace("old", Instant.now().minus(401, ChronoUnit.DAYS)) + "\n"
 				+ trace("new", Instant.now().minus(399, ChronoUnit.DAYS)) + "\n";
 
