@@ -158,6 +158,7 @@ class AuthorizationMatrixIntegrationTests {
 		// the metrics summary: what /actuator/prometheus shows, to every signed-in role
 		// (scrape keys are viewers)
 		RULES.put("GET /api/v2/health/metrics", rule(READ));
+		RULES.put("GET /api/v2/cache/stats", rule(ADMIN));
 		RULES.put("GET /api/deprecation", rule(OPEN));
 		// accounts: signing in is open, the caller's own account is self-service
 		RULES.put("POST /auth/token", rule(OPEN));
