@@ -25,7 +25,7 @@ import io.costlens.platform.Jobs;
  * instance) for {@code costlens.idempotency.ttl}; a recurring job deletes expired ones.
  */
 @Configuration(proxyBeanMethods = false)
-class IdempotencyConfiguration implements WebMvcConfigurer {
+class IdempotencyConfiguration {
 
 	private static final int DELETE_BATCH = 1000;
 
@@ -71,9 +71,21 @@ class IdempotencyConfiguration implements WebMvcConfigurer {
 		};
 	}
 
-	@Override
-	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new IdempotencyInterceptor(this.keys, this.properties));
+	/**
+	 * A bean rather than this class implementing {@link WebMvcConfigurer}, so that MVC
+	 * test slices, which pick up every {@code WebMvcConfigurer} class, need no database.
+	 */
+	@Bean
+	WebMvcConfigurer idempotencyInterceptor() {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(new IdempotencyInterceptor(IdempotencyConfiguration.this.keys,
+						IdempotencyConfiguration.this.properties));
+			}
+
+		};
 	}
 
 	@Bean
