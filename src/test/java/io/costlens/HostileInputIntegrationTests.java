@@ -78,6 +78,24 @@ class HostileInputIntegrationTests {
 	}
 
 	@Test
+	void neverReadsAHexadecimalIdAsTheDecimalOne() {
+		Response logged = this.api
+			.post("/api/v2/predict-log", "{\"model_name\":\"hex-ids\",\"duration_ms\":5,\"was_successful\":true}")
+			.send();
+		long id = logged.json().get("id").asLong();
+
+		assertThat(this.api.get("/api/v2/predictions/" + id).send().status()).isEqualTo(200);
+		for (String spelled : new String[] { "0x" + Long.toHexString(id), "0X" + Long.toHexString(id),
+				"%23" + Long.toHexString(id) }) {
+			Response response = this.api.get("/api/v2/predictions/" + spelled).send();
+
+			assertThat(response.status()).as(spelled).isEqualTo(400);
+			assertProblem(response);
+		}
+		assertThat(this.api.get("/api/v2/scenarios?page=0x1").send().status()).isEqualTo(400);
+	}
+
+	@Test
 	void answersABodyOverTheLargestLimitWith413() throws IOException {
 		byte[] body = new byte[20 * 1024 * 1024];
 		java.util.Arrays.fill(body, (byte) 'x');
