@@ -78,6 +78,19 @@ class HostileInputIntegrationTests {
 	}
 
 	@Test
+	void refusesNulInAnyQueryParameter() {
+		for (String path : new String[] { "/api/v2/scenarios?q=%00", "/api/v2/pricing?region=%00",
+				"/api/v2/audit?actor=a%00b", "/api/v2/profile?developer_id=%00" }) {
+			Response response = this.api.get(path).send();
+
+			assertThat(response.status()).as(path).isEqualTo(400);
+			assertProblem(response);
+			assertThat(response.body()).contains("NUL");
+		}
+		assertThat(this.api.get("/api/v2/scenarios?q=100%2500").send().status()).isEqualTo(200);
+	}
+
+	@Test
 	void neverReadsAHexadecimalIdAsTheDecimalOne() {
 		Response logged = this.api
 			.post("/api/v2/predict-log", "{\"model_name\":\"hex-ids\",\"duration_ms\":5,\"was_successful\":true}")

@@ -24,9 +24,10 @@ import io.costlens.platform.Text;
 
 /**
  * Refuses, with 400 before anything reads them, a query string that is not valid
- * percent-encoded UTF-8 ({@code ?model_name=%FF}) and a header whose name or value is not
- * printable ASCII (a non-ASCII {@code X-Scenario-ID}, a control character), so no
- * handler, filter or log line sees text the container could only guess at.
+ * percent-encoded UTF-8 ({@code ?model_name=%FF}) or carries NUL ({@code %00}), and a
+ * header whose name or value is not printable ASCII (a non-ASCII {@code X-Scenario-ID}, a
+ * control character), so no handler, filter or log line sees text the container could
+ * only guess at.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -52,6 +53,11 @@ class RequestTextFilter extends OncePerRequestFilter {
 	private static @Nullable String problem(HttpServletRequest request) {
 		if (!isUtf8(request.getQueryString())) {
 			return "The query string is not valid percent-encoded UTF-8";
+		}
+		if (request.getQueryString() != null && request.getQueryString().contains("%00")) {
+			// PostgreSQL cannot even compare a text holding NUL, so no parameter may
+			// carry one.
+			return "The query string carries the NUL character (%00), which no parameter accepts";
 		}
 		for (String name : Collections.list(request.getHeaderNames())) {
 			if (!isPrintableAscii(name)) {
