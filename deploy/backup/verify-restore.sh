@@ -128,6 +128,11 @@ snapshot() {
 	from=$(date -u -d '-2 day' +%Y-%m-%dT00:00:00Z)
 	to=$(date -u -d '+2 day' +%Y-%m-%dT00:00:00Z)
 	{
+		# First: verifying seals the audit entries still pending, so the counts below see
+		# every entry in the chain on both sides.
+		echo "## audit chain"
+		call GET /api/v2/audit/verify
+		echo
 		echo "## row counts"
 		for table in $(psql --dbname="$2" -Atqc "select table_name from information_schema.tables
 				where table_schema = 'public' and table_type = 'BASE TABLE' order by 1"); do
@@ -141,9 +146,6 @@ snapshot() {
 		echo
 		echo "## stored logs"
 		call GET "/api/v1/scenarios/$scenario/logs?page_size=100"
-		echo
-		echo "## audit chain"
-		call GET /api/v2/audit/verify
 		echo
 	} > "$out"
 }

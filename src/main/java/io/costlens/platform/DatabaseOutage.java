@@ -9,11 +9,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a database that does not answer (down, restarting, unreachable, or no pooled
- * connection free in time) from a real failure: clients get 503 with {@code Retry-After}
- * for it, never a 500, since the same request will work once the database is back.
+ * connection free in time, shutting down: PostgreSQL's {@code 57P} states) from a real
+ * failure: clients get 503 with {@code Retry-After} for it, never a 500, since the same
+ * request will work once the database is back.
  */
 public final class DatabaseOutage {
 
@@ -32,7 +34,13 @@ public final class DatabaseOutage {
 					|| cause instanceof SQLTransientConnectionException
 					|| cause instanceof SQLNonTransientConnectionException
 					|| (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-							&& sql.getSQLState().startsWith("08"))) {
+							&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")))) {
+				return true;
+			}
+			// A rollback on a connection the server has just closed hides the real
+			// failure.
+			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+					&& isCause(rollback.getApplicationException())) {
 				return true;
 			}
 		}
