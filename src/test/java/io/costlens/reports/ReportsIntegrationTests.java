@@ -183,7 +183,12 @@ class ReportsIntegrationTests {
 
 		this.api.get("/api/v2/reports/" + report + "/download").as(owner.apiKey()).send();
 
-		JsonNode entries = this.api.get("/api/v2/audit?resource_type=report&resource_id=" + report).send().json();
+		// The download is recorded in the transaction that streamed it, which commits
+		// just
+		// after the client has read the last byte.
+		JsonNode entries = await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.api.get("/api/v2/audit?resource_type=report&resource_id=" + report).send().json(),
+					(found) -> found.get("items").findValuesAsString("event_type").contains("report.downloaded"));
 		assertThat(entries.get("items").findValuesAsString("event_type")).contains("report.generated",
 				"report.downloaded");
 		assertThat(entries.get("items").findValuesAsString("actor")).containsOnly(owner.username());
