@@ -12,6 +12,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
+. bench/lib.sh
 PORT=${PORT:-18450}
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-8}
@@ -22,21 +23,18 @@ OUT=bench/results/dashboard-$(date -u +%Y%m%dT%H%M%SZ)
 BENCH=bench/dashboard
 mkdir -p "$OUT/data"
 
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+bench_need_wrk
 psql -d postgres -Atc "select 1 from pg_database where datname = '$PGDATABASE'" | grep -q 1 \
   || psql -d postgres -qc "create database $PGDATABASE"
-JAR=$(ls target/costlens-*.jar 2>/dev/null | grep -v plain | head -1 || true)
-[ -n "$JAR" ] || { ./mvnw -q package -DskipTests; JAR=$(ls target/costlens-*.jar | grep -v plain | head -1); }
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+JAR=$(bench_jar if-missing)
 
 export SERVER_PORT=$PORT COSTLENS_DATA_DIR=$OUT/data COSTLENS_ADMIN_PASSWORD=$PASSWORD
 export COSTLENS_ADMIN_API_KEY=clk_bench-dashboard-key-0123456789abcdefg
 export SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:${PGPORT:-5432}/$PGDATABASE"
 export SPRING_DATASOURCE_USERNAME=$PGUSER SPRING_DATASOURCE_PASSWORD=${PGPASSWORD:-}
-"$JAVA" -Xmx2g -XX:+UseG1GC -jar "$JAR" >"$OUT/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 180); do curl -sf "localhost:$PORT/ready" >/dev/null && break; sleep 1; done
+bench_start_server "$OUT/server.log" -Xmx2g -XX:+UseG1GC -jar "$JAR"
+trap bench_stop_server EXIT
+bench_wait_ready "localhost:$PORT/ready"
 
 if [ "$(psql -Atc "select count(*) from scenarios where name like 'bench-%'")" -lt 10000 ]; then
   echo "== loading 10 000 scenarios and 1 000 000 logs"

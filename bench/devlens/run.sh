@@ -18,6 +18,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
+. "$root/bench/lib.sh"
 port="${BENCH_PORT:-18120}"
 pg_host="${BENCH_PG_HOST:-127.0.0.1}"
 pg_user="${BENCH_PG_USER:-postgres}"
@@ -29,7 +30,7 @@ import_connections="${BENCH_IMPORT_CONNECTIONS:-2}"
 calls="${BENCH_CALLS:-200}"
 connections="${BENCH_CONNECTIONS:-4}"
 warmup="${BENCH_WARMUP_SECONDS:-30}"
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+java="$BENCH_JAVA"
 results="$root/bench/results"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 out="$results/devlens-$stamp.txt"
@@ -43,11 +44,8 @@ now() { date +%s.%N; }
 since() { echo "$(now) - $1" | bc -l; }
 sql() { psql -h "$pg_host" -U "$pg_user" -v ON_ERROR_STOP=1 -qtA "$@" "$db"; }
 
-if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
-  (cd "$root" && ./mvnw -q package -DskipTests -Djacoco.skip=true)
-fi
 # a copy: a build during the run must not change the jar under the running server
-cp "$(ls "$root"/target/costlens-*.jar | grep -v plain | head -1)" "$work/costlens.jar"
+cp "$(bench_jar build)" "$work/costlens.jar"
 jar="$work/costlens.jar"
 unzip -q -j -o "$jar" 'BOOT-INF/lib/sketches-java-*.jar' -d "$work"
 bench() { "$java" -cp "$(ls "$work"/sketches-java-*.jar)" "$here/Bench.java" "$@"; }
@@ -55,9 +53,8 @@ bench() { "$java" -cp "$(ls "$work"/sketches-java-*.jar)" "$here/Bench.java" "$@
 dropdb -h "$pg_host" -U "$pg_user" --if-exists "$db"
 createdb -h "$pg_host" -U "$pg_user" "$db"
 
-server=""
 cleanup() {
-  if [ -n "$server" ]; then kill "$server" 2> /dev/null || true; wait "$server" 2> /dev/null || true; fi
+  bench_stop_server
   dropdb -h "$pg_host" -U "$pg_user" --if-exists "$db" || true
   rm -rf "$work"
 }
@@ -67,13 +64,9 @@ trap cleanup EXIT
 SERVER_PORT="$port" COSTLENS_DATA_DIR="$work/data" COSTLENS_ADMIN_API_KEY="$BENCH_API_KEY" \
 COSTLENS_PRICING_REFRESH_ENABLED=false COSTLENS_RATELIMIT_ENABLED=false \
 SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:5432/$db?reWriteBatchedInserts=true" SPRING_DATASOURCE_USERNAME="$pg_user" \
-  "$java" -jar "$jar" > "$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 180); do
-  curl -sf "$BENCH_URL/health" > /dev/null && break
-  kill -0 "$server" 2> /dev/null || { cat "$work/server.log"; exit 1; }
-  sleep 1
-done
+  bench_start_server "$work/server.log" -jar "$jar"
+bench_wait_ready "$BENCH_URL/ready"
+bench_wait_api_key "$BENCH_URL/api/v1/scenarios" "$BENCH_API_KEY"
 
 start="$(date -u -d "$(date -u +%F) - 28 days" +%FT00:00:00Z)"
 

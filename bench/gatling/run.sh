@@ -16,6 +16,7 @@
 # load average and the server's database connections by state and wait event go to samples.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/lib.sh
 
 PORT=${PORT:-18520}
 USERS=${USERS:-1000}
@@ -27,9 +28,7 @@ DATABASE=bench_gatling_$(date -u +%Y%m%d%H%M%S)
 KEY=clk_bench-gatling-key-0123456789abcdefghi
 OUT=bench/results/gatling-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUT/data"
-JAR=${JAR:-$(ls -t target/costlens-*.jar 2>/dev/null | grep -v plain | head -1 || true)}
-[ -n "$JAR" ] || { echo "run ./mvnw package first" >&2; exit 2; }
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+JAR=${JAR:-$(bench_jar existing)}
 
 createdb "$DATABASE"
 SPRING_PROFILES_ACTIVE=prod \
@@ -38,17 +37,15 @@ SPRING_DATASOURCE_USERNAME=${PGUSER:-postgres} SPRING_DATASOURCE_PASSWORD=${PGPA
 SERVER_PORT=$PORT SERVER_FORWARD_HEADERS_STRATEGY=native COSTLENS_DATA_DIR=$OUT/data COSTLENS_ADMIN_API_KEY=$KEY \
 COSTLENS_ADMIN_PASSWORD=bench-admin-password COSTLENS_JWT_SECRET="$(head -c 32 /dev/urandom | base64)" \
 COSTLENS_PROVIDERS_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" \
-	"$JAVA" -Xmx2g -XX:+UseG1GC -jar "$JAR" >"$OUT/server.log" 2>&1 &
-SERVER=$!
+	bench_start_server "$OUT/server.log" -Xmx2g -XX:+UseG1GC -jar "$JAR"
 cleanup() {
 	[ -z "${SAMPLER:-}" ] || kill "$SAMPLER" 2>/dev/null || true
-	kill "$SERVER" 2>/dev/null || true
-	wait "$SERVER" 2>/dev/null || true
+	bench_stop_server
 	[ "${KEEP:-0}" = 1 ] || dropdb --if-exists "$DATABASE"
 }
 trap cleanup EXIT
-for _ in $(seq 1 240); do curl -sf "localhost:$PORT/ready" >/dev/null && break; sleep 1; done
-curl -sf "localhost:$PORT/ready" >/dev/null || { echo "the server did not get ready; see $OUT/server.log" >&2; exit 1; }
+bench_wait_ready "localhost:$PORT/ready" 240
+bench_wait_api_key "localhost:$PORT/api/v1/scenarios" "$KEY"
 
 api() { curl -sf -H "X-API-Key: $KEY" -H 'Content-Type: application/json' "$@"; }
 : > "$OUT/accounts.csv"

@@ -12,6 +12,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
+. "$root/bench/lib.sh"
 port="${BENCH_PORT:-8104}"
 pg_host="${BENCH_PG_HOST:-127.0.0.1}"
 pg_user="${BENCH_PG_USER:-postgres}"
@@ -19,7 +20,7 @@ db="${BENCH_DB:-bench_predictions}"
 stages="${BENCH_ROWS:-10000 1000000 10000000}"
 wrk_seconds="${BENCH_WRK_SECONDS:-20}"
 calls="${BENCH_STATS_CALLS:-200}"
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+java="$BENCH_JAVA"
 results="$root/bench/results"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 out="$results/predictions-$stamp.txt"
@@ -30,22 +31,14 @@ mkdir -p "$results"
 
 say() { echo "$*" | tee -a "$out"; }
 
-if ! command -v wrk > /dev/null; then
-  echo "Installing wrk from the distribution"
-  apt-get install -y wrk > /dev/null 2>&1 || { apt-get update > /dev/null && apt-get install -y wrk > /dev/null; }
-fi
-
-if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
-  (cd "$root" && ./mvnw -q package -DskipTests -Djacoco.skip=true)
-fi
-jar="$(ls "$root"/target/costlens-*.jar | grep -v plain | head -1)"
+bench_need_wrk
+jar="$(bench_jar build)"
 
 dropdb -h "$pg_host" -U "$pg_user" --if-exists "$db"
 createdb -h "$pg_host" -U "$pg_user" "$db"
 
-server=""
 cleanup() {
-  if [ -n "$server" ]; then kill "$server" 2> /dev/null || true; wait "$server" 2> /dev/null || true; fi
+  bench_stop_server
   dropdb -h "$pg_host" -U "$pg_user" --if-exists "$db" || true
   rm -rf "$work"
 }
@@ -54,21 +47,10 @@ trap cleanup EXIT
 SERVER_PORT="$port" COSTLENS_DATA_DIR="$work/data" COSTLENS_ADMIN_API_KEY="$BENCH_API_KEY" \
 SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:5432/$db?reWriteBatchedInserts=true" \
 SPRING_DATASOURCE_USERNAME="$pg_user" \
-  "$java" -jar "$jar" > "$work/server.log" 2>&1 &
-server=$!
+  bench_start_server "$work/server.log" -jar "$jar"
 # up to 10 minutes: a busy shared machine can take minutes to start the server
-ready=""
-for _ in $(seq 1 600); do
-  curl -sf "$BENCH_URL/ready" > /dev/null && { ready=1; break; }
-  kill -0 "$server" 2> /dev/null || { cat "$work/server.log"; exit 1; }
-  sleep 1
-done
-[ -n "$ready" ] || { echo "The server did not become ready in 10 minutes" >&2; exit 1; }
-# the admin's API key is created once the application is ready: wait for it to work
-for _ in $(seq 1 120); do
-  curl -sf -o /dev/null -H "X-API-Key: $BENCH_API_KEY" "$BENCH_URL/api/v1/predictions" && break
-  sleep 1
-done
+bench_wait_ready "$BENCH_URL/ready" 600
+bench_wait_api_key "$BENCH_URL/api/v1/predictions" "$BENCH_API_KEY"
 
 say "# Predictions benchmark $stamp"
 say "host: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; $("$java" -version 2>&1 | head -1); PostgreSQL $(psql -h "$pg_host" -U "$pg_user" -tAc 'show server_version' "$db")"

@@ -13,6 +13,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
+. "$root/bench/lib.sh"
 port="${BENCH_PORT:-18110}"
 pg_host="${BENCH_PG_HOST:-127.0.0.1}"
 pg_user="${BENCH_PG_USER:-postgres}"
@@ -20,8 +21,8 @@ db="${BENCH_DB:-bench_reports}"
 logs="${BENCH_LOGS:-1000000}"
 heap="${BENCH_HEAP:-256m}"
 warmup="${BENCH_WARMUP_SECONDS:-30}"
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-jstat="${JAVA_HOME:+$JAVA_HOME/bin/}jstat"
+java="$BENCH_JAVA"
+jstat="$(bench_tool jstat)"
 results="$root/bench/results"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 out="$results/reports-$stamp.txt"
@@ -36,14 +37,7 @@ since() { echo "$(now) - $1" | bc -l; }
 api() { curl -sf -H "X-API-Key: $key" -H 'Content-Type: application/json' "$@"; }
 field() { sed -E "s/.*\"$1\":\"?([^\",}]*)\"?.*/\1/"; }
 
-if [ -n "${BENCH_JAR:-}" ]; then
-  jar="$BENCH_JAR"
-else
-  if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
-    (cd "$root" && ./mvnw -q package -DskipTests -Djacoco.skip=true)
-  fi
-  jar="$(ls "$root"/target/costlens-*.jar | grep -v plain | head -1)"
-fi
+jar="${BENCH_JAR:-$(bench_jar build)}"
 # a copy: a build during the run must not change the jar under the running server
 cp "$jar" "$work/costlens.jar"
 jar="$work/costlens.jar"
@@ -51,11 +45,10 @@ jar="$work/costlens.jar"
 dropdb -h "$pg_host" -U "$pg_user" --if-exists "$db"
 createdb -h "$pg_host" -U "$pg_user" "$db"
 
-server=""
 sampler=""
 cleanup() {
   if [ -n "$sampler" ]; then kill "$sampler" 2> /dev/null || true; fi
-  if [ -n "$server" ]; then kill "$server" 2> /dev/null || true; wait "$server" 2> /dev/null || true; fi
+  bench_stop_server
   dropdb -h "$pg_host" -U "$pg_user" --if-exists "$db" || true
   rm -rf "$work"
 }
@@ -64,13 +57,10 @@ trap cleanup EXIT
 SERVER_PORT="$port" COSTLENS_DATA_DIR="$work/data" COSTLENS_ADMIN_API_KEY="$key" \
 COSTLENS_PRICING_REFRESH_ENABLED=false \
 SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:5432/$db" SPRING_DATASOURCE_USERNAME="$pg_user" \
-  "$java" -Xmx"$heap" -Xlog:gc:file="$work/gc.log" -Dcostlens.reports.max-per-minute=1000 -jar "$jar" > "$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 180); do
-  curl -sf "$url/health" > /dev/null && break
-  kill -0 "$server" 2> /dev/null || { cat "$work/server.log"; exit 1; }
-  sleep 1
-done
+  bench_start_server "$work/server.log" -Xmx"$heap" -Xlog:gc:file="$work/gc.log" -Dcostlens.reports.max-per-minute=1000 -jar "$jar"
+server=$BENCH_SERVER
+bench_wait_ready "$url/ready"
+bench_wait_api_key "$url/api/v1/scenarios" "$key"
 
 say "# Reports benchmark $stamp"
 say "host: $(nproc) cores; $("$java" -version 2>&1 | head -1); server heap -Xmx$heap; PostgreSQL $(psql -h "$pg_host" -U "$pg_user" -tAc 'show server_version' "$db")"

@@ -22,6 +22,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
+. bench/lib.sh
 HERE=bench/request-path
 PORT=${PORT:-8140}
 MIN_PORT=$((PORT + 1))
@@ -60,11 +61,9 @@ until_ready() {
 }
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-if [ "${SKIP_BUILD:-}" != 1 ] || ! ls target/costlens-*.jar >/dev/null 2>&1; then
-  ./mvnw -q -B -ntp package -DskipTests -Djacoco.skip=true
-fi
-JAR=$(ls target/costlens-*.jar | grep -v plain | head -1)
+bench_need_wrk
+JAR=$(bench_jar build)
+JAR=${JAR#"$PWD/"}
 [ -f $HERE/minimal/target/minimal-web.jar ] && [ "${SKIP_BUILD:-}" = 1 ] \
   || ./mvnw -q -B -ntp -f $HERE/minimal/pom.xml package
 # the benchmark build: the constant servlet and the inspection harness, compiled against the jar's classes
@@ -77,11 +76,7 @@ CP="$WORK/app/BOOT-INF/classes:$WORK/app/BOOT-INF/lib/*"
 cp -r $HERE/constant/META-INF "$WORK/bench/"
 
 dropdb --if-exists "$DB" && createdb "$DB"
-SERVER=""
-stop_server() {
-  if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; SERVER=""; fi
-}
-trap 'stop_server; dropdb --if-exists "$DB" || true; rm -rf "$WORK"' EXIT
+trap 'bench_stop_server; dropdb --if-exists "$DB" || true; rm -rf "$WORK"' EXIT
 
 export SERVER_PORT=$PORT COSTLENS_DATA_DIR=$WORK/data COSTLENS_ADMIN_API_KEY=$KEY
 export SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:${PGPORT:-5432}/$DB" SPRING_DATASOURCE_USERNAME=$PGUSER
@@ -99,14 +94,13 @@ part() { [[ " $PARTS " == *" $1 "* ]]; }
 # shellcheck disable=SC2086
 # The admin's tier (enterprise) gets a limit the run never reaches: every request still goes through the
 # rate limiter, none is answered 429.
-"${JAVA_BIN}java" ${SERVER_OPTS:-} -Dcostlens.ratelimit.tiers.enterprise.per-minute=1000000000 \
+bench_start_server "$OUT/server.log" ${SERVER_OPTS:-} -Dcostlens.ratelimit.tiers.enterprise.per-minute=1000000000 \
   -Dcostlens.ratelimit.tiers.enterprise.burst=1000000000 -XX:+FlightRecorder -XX:FlightRecorderOptions:stackdepth=512 -Dloader.path="$WORK/bench" -cp "$JAR" \
-  org.springframework.boot.loader.launch.PropertiesLauncher >"$OUT/server.log" 2>&1 &
-SERVER=$!
-until_ready "$(date +%s%N)" "$URL/ready" "$SERVER" >/dev/null
+  org.springframework.boot.loader.launch.PropertiesLauncher
+SERVER=$BENCH_SERVER
+bench_wait_ready "$URL/ready" 600
 curl -sf "$URL/bench-constant/" >/dev/null || { echo "no constant answer at /bench-constant/" >&2; exit 1; }
-# the admin's API key is created once the application is ready: wait for it to work
-for _ in $(seq 1 120); do curl -sf -o /dev/null -H "X-API-Key: $KEY" "$URL/api/v1/scenarios" && break; sleep 1; done
+bench_wait_api_key "$URL/api/v1/scenarios" "$KEY"
 scenario() {
   local id
   id=$(curl -sf -H "X-API-Key: $KEY" -H 'Content-Type: application/json' -d "{\"name\":\"bench-$1-$RANDOM\"}" \
@@ -207,7 +201,7 @@ say "  inspection alone on $(nproc) cores:  $ceiling messages/s"
 say "  /ingest/batch, full answer:     $full messages/s = $(ratio "$full" "$ceiling") of the ceiling $(errors "$OUT/batch-full.txt")"
 say "  /ingest/batch?response=summary: $summary messages/s = $(ratio "$summary" "$ceiling") of the ceiling (goal >= 0.60) $(errors "$OUT/batch-summary.txt")"
 fi
-stop_server
+bench_stop_server
 
 # ---- 3. start-up: time to ready, the same JDK, the application's own jar (not the benchmark build)
 part start || { echo "Results in $OUT"; exit 0; }

@@ -15,6 +15,7 @@
 # Results: bench/results/retention-<timestamp>/ (not versioned).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/lib.sh
 
 PORT=${PORT:-18510}
 OLD_LOGS=${OLD_LOGS:-3000000}
@@ -27,10 +28,8 @@ KEY=clk_bench-retention-key-0123456789abcdefg
 OUT=bench/results/retention-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUT/data"
 
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-JAR=$(ls -t target/costlens-*.jar 2>/dev/null | grep -v plain | head -1 || true)
-[ -n "$JAR" ] || { echo "run ./mvnw package first" >&2; exit 2; }
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+bench_need_wrk
+JAR=$(bench_jar existing)
 
 createdb "$DATABASE"
 export SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DATABASE?reWriteBatchedInserts=true"
@@ -41,15 +40,14 @@ export COSTLENS_SCENARIOS_RETENTION_AGE=30d
 export COSTLENS_SCENARIOS_RETENTION_BATCH_SIZE=${BATCH_SIZE:-5000}
 export COSTLENS_SCENARIOS_RETENTION_BATCH_PAUSE=${BATCH_PAUSE:-20ms}
 export DB_SCHEDULER_POLLING_INTERVAL=1s
-"$JAVA" -Xmx2g -XX:+UseG1GC -jar "$JAR" >"$OUT/server.log" 2>&1 &
-SERVER=$!
+bench_start_server "$OUT/server.log" -Xmx2g -XX:+UseG1GC -jar "$JAR"
 cleanup() {
-	kill "$SERVER" 2>/dev/null || true
-	wait "$SERVER" 2>/dev/null || true
+	bench_stop_server
 	[ "${KEEP:-0}" = 1 ] || dropdb --if-exists "$DATABASE"
 }
 trap cleanup EXIT
-for _ in $(seq 1 240); do curl -sf "localhost:$PORT/ready" >/dev/null && break; sleep 1; done
+bench_wait_ready "localhost:$PORT/ready" 240
+bench_wait_api_key "localhost:$PORT/api/v1/scenarios" "$KEY"
 
 api() { curl -sf -H "X-API-Key: $KEY" -H 'Content-Type: application/json' "$@"; }
 scenario() {

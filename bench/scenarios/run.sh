@@ -13,6 +13,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
+. bench/lib.sh
 PORT=${PORT:-8105}
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-64}
@@ -23,10 +24,8 @@ OUT=bench/results/scenarios-$(date -u +%Y%m%dT%H%M%SZ)
 BENCH=bench/scenarios
 mkdir -p "$OUT/data"
 
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-JAR=$(ls target/costlens-*.jar 2>/dev/null | grep -v plain | head -1 || true)
-[ -n "$JAR" ] || { ./mvnw -q package -DskipTests; JAR=$(ls target/costlens-*.jar | grep -v plain | head -1); }
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java   # Java 21 or newer
+bench_need_wrk
+JAR=$(bench_jar if-missing)
 
 export SERVER_PORT=$PORT COSTLENS_DATA_DIR=$OUT/data COSTLENS_ADMIN_API_KEY=$KEY
 export COSTLENS_ADMIN_PASSWORD=bench-admin-password
@@ -34,13 +33,12 @@ if [ "$DB" = postgres ]; then
   export SPRING_DATASOURCE_URL="jdbc:postgresql://${PGHOST:-127.0.0.1}:${PGPORT:-5432}/${PGDATABASE:?set PGDATABASE}"
   export SPRING_DATASOURCE_USERNAME=${PGUSER:-postgres} SPRING_DATASOURCE_PASSWORD=${PGPASSWORD:-}
 fi
-"$JAVA" -Xmx2g -XX:+UseG1GC -jar "$JAR" >"$OUT/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
+bench_start_server "$OUT/server.log" -Xmx2g -XX:+UseG1GC -jar "$JAR"
+SERVER=$BENCH_SERVER
+trap bench_stop_server EXIT
 # up to 10 minutes: a busy shared machine can take minutes to start the server
-for i in $(seq 1 600); do curl -sf "localhost:$PORT/ready" >/dev/null && break; sleep 1
-  [ "$i" = 600 ] && { echo "The server did not become ready in 10 minutes" >&2; exit 1; }; done
-for _ in $(seq 1 120); do curl -sf -o /dev/null -H "X-API-Key: $KEY" "localhost:$PORT/api/v1/scenarios" && break; sleep 1; done
+bench_wait_ready "localhost:$PORT/ready" 600
+bench_wait_api_key "localhost:$PORT/api/v1/scenarios" "$KEY"
 
 api() { curl -sf -H "X-API-Key: $KEY" -H 'Content-Type: application/json' "$@"; }
 scenario() {

@@ -15,6 +15,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
+. bench/lib.sh
 PORT=${PORT:-8130}
 CONNECTIONS=${CONNECTIONS:-32}
 WARMUP=${WARMUP:-30s}
@@ -25,11 +26,9 @@ OUT=bench/results/soak-$(date -u +%Y%m%dT%H%M%SZ)
 BENCH=bench/soak
 mkdir -p "$OUT/data"
 
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-JAR=${JAR:-$(ls target/costlens-*.jar 2>/dev/null | grep -v plain | head -1 || true)}
-[ -n "$JAR" ] || { ./mvnw -q package -DskipTests; JAR=$(ls target/costlens-*.jar | grep -v plain | head -1); }
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java   # Java 21 or newer
-JCMD=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
+bench_need_wrk
+JAR=${JAR:-$(bench_jar if-missing)}
+JCMD=$(bench_tool jcmd)
 
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
 : "${PGDATABASE:?set PGDATABASE to a database of its own}"
@@ -39,11 +38,12 @@ export COSTLENS_ADMIN_PASSWORD=bench-soak-admin-password COSTLENS_RATELIMIT_ENAB
 export SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:${PGPORT:-5432}/$PGDATABASE"
 export SPRING_DATASOURCE_USERNAME=$PGUSER SPRING_DATASOURCE_PASSWORD=${PGPASSWORD:-}
 [ -z "${REDIS_URL:-}" ] || export COSTLENS_REDIS_URL=$REDIS_URL
-"$JAVA" -Xmx"$HEAP" -XX:+UseG1GC -Xlog:gc:file="$OUT/gc.log" -jar "$JAR" >"$OUT/server.log" 2>&1 &
-SERVER=$!
+bench_start_server "$OUT/server.log" -Xmx"$HEAP" -XX:+UseG1GC -Xlog:gc:file="$OUT/gc.log" -jar "$JAR"
+SERVER=$BENCH_SERVER
 SAMPLER=
-trap 'kill $SERVER ${SAMPLER:-} 2>/dev/null || true' EXIT
-for _ in $(seq 1 180); do curl -sf "localhost:$PORT/ready" >/dev/null && break; sleep 1; done
+trap '[ -z "${SAMPLER:-}" ] || kill $SAMPLER 2>/dev/null || true; bench_stop_server' EXIT
+bench_wait_ready "localhost:$PORT/ready"
+bench_wait_api_key "localhost:$PORT/api/v1/scenarios" "$KEY"
 
 api() { curl -sf -H "X-API-Key: $KEY" -H 'Content-Type: application/json' "$@"; }
 SCENARIO_ID=$(api -d "{\"name\":\"soak-$RANDOM$RANDOM\"}" "localhost:$PORT/api/v1/scenarios" | sed 's/.*"id":"\([^"]*\)".*/\1/')
