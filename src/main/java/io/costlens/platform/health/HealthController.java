@@ -34,9 +34,7 @@ import io.costlens.platform.web.Problems;
 @Tag(name = "Health", description = "Service information and probes")
 class HealthController {
 
-	private final DatabaseProbe database;
-
-	private final RedisProbe redis;
+	private final DependencyState dependencies;
 
 	private final DatabaseReport report;
 
@@ -48,10 +46,9 @@ class HealthController {
 
 	private volatile boolean started;
 
-	HealthController(DatabaseProbe database, RedisProbe redis, DatabaseReport report, ServiceVersion version,
+	HealthController(DependencyState dependencies, DatabaseReport report, ServiceVersion version,
 			Environment environment, ApplicationAvailability availability) {
-		this.database = database;
-		this.redis = redis;
+		this.dependencies = dependencies;
 		this.report = report;
 		this.version = version;
 		this.environment = environment;
@@ -76,17 +73,15 @@ class HealthController {
 	}
 
 	@GetMapping("/health")
-	@Operation(summary = "Overall health: version and the state of each dependency (always 200)")
+	@Operation(summary = "Overall health: version and the state of each dependency as probed in the background "
+			+ "once a second, with the probe's time and age (always 200)")
 	HealthResponse health() {
-		boolean databaseUp = this.database.isUp();
-		Dependency redis = null;
-		boolean redisUp = true;
-		if (this.redis.isConfigured()) {
-			redisUp = this.redis.isUp();
-			redis = new Dependency(redisUp ? "up" : "down", "Redis");
-		}
-		return new HealthResponse((databaseUp && redisUp) ? "healthy" : "degraded", this.version.value(), Instant.now(),
-				new Dependency(databaseUp ? "up" : "down", this.report.info().vendor()), redis);
+		DependencyState.Probe database = this.dependencies.database();
+		DependencyState.Probe redis = this.dependencies.redis();
+		boolean healthy = database.up() && (redis == null || redis.up());
+		return new HealthResponse(healthy ? "healthy" : "degraded", this.version.value(), Instant.now(),
+				Dependency.of(database, this.report.info().vendor()),
+				(redis != null) ? Dependency.of(redis, "Redis") : null);
 	}
 
 	@GetMapping({ "/ready", "/api/v2/health/ready" })
@@ -99,7 +94,7 @@ class HealthController {
 		if (this.availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
 			return unavailable("Costlens is starting or shutting down", request, "database", "unknown");
 		}
-		if (this.database.isUp()) {
+		if (this.dependencies.probeDatabase().up()) {
 			return ResponseEntity.ok(Map.of("status", "ready", "database", "up"));
 		}
 		return unavailable("The database is not reachable", request, "database", "down");
@@ -153,7 +148,16 @@ class HealthController {
 			@Nullable Dependency redis) {
 	}
 
-	record Dependency(String status, String vendor) {
+	/**
+	 * A dependency's state: when it was probed ({@code checked_at}) and how long ago
+	 * ({@code age_ms}).
+	 */
+	record Dependency(String status, String vendor, Instant checkedAt, long ageMs) {
+
+		static Dependency of(DependencyState.Probe probe, String vendor) {
+			return new Dependency(probe.up() ? "up" : "down", vendor, probe.checkedAt(), probe.ageMillis());
+		}
+
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.costlens.platform.health;
 
+import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +47,16 @@ class HealthIntegrationTests {
 		assertThat(response.json().get("database").get("status").asString()).isEqualTo("up");
 		assertThat(response.json().get("database").get("vendor").asString()).isIn("H2", "PostgreSQL");
 		assertThat(response.json().has("redis")).as("no Redis configured, none reported").isFalse();
+	}
+
+	@Test
+	void answersFromAProbeOfTheLastSecondsAndSaysWhenItRan() {
+		Response response = this.api.get("/health").anonymous().send();
+
+		Instant checkedAt = Instant.parse(response.json().get("database").get("checked_at").asString());
+		assertThat(checkedAt).isBetween(Instant.now().minus(DependencyState.STALE), Instant.now());
+		assertThat(response.json().get("database").get("age_ms").asLong()).isBetween(0L,
+				DependencyState.STALE.toMillis());
 	}
 
 	@Test

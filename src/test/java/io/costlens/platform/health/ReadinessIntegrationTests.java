@@ -3,6 +3,7 @@ package io.costlens.platform.health;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -22,6 +23,7 @@ import io.costlens.TestApi;
 import io.costlens.TestApi.Response;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Readiness follows the database: an H2 file database that is shut down and whose folder
@@ -48,6 +50,11 @@ class ReadinessIntegrationTests {
 
 		Path folder = takeDatabaseAway();
 
+		// the background probe notices without a call of /ready
+		await().atMost(Duration.ofSeconds(3))
+			.until(() -> "degraded".equals(this.api.get("/health").anonymous().send().json().get("status").asString()));
+		assertThat(this.api.get("/health").anonymous().send().json().get("database").get("status").asString())
+			.isEqualTo("down");
 		Response ready = this.api.get("/ready").anonymous().send();
 		assertThat(ready.status()).isEqualTo(503);
 		assertThat(ready.contentType()).startsWith("application/problem+json");
