@@ -17,7 +17,9 @@
 #   four endpoints)  DURATION (15 s per measurement)  ROUNDS (2)  CONNECTIONS (64)  STARTS (3)
 #   PROFILE=1 records JFR profiles of the /health and /ingest runs of the last round
 #   SKIP_BUILD=1 uses the jar in target/ as it is; PARTS ("path batch start") picks the parts to run;
-#   SERVER_OPTS adds JVM options or -D settings to the server of parts 1 and 2.
+#   SERVER_OPTS adds JVM options or -D settings to the server of parts 1 and 2;
+#   NMT=1 turns on the JVM's native memory tracking and writes its summary, taken near the end of the last
+#   /ingest run, to nmt.txt (the committed total and the largest parts go to the summary).
 # Results go to bench/results/request-path-<timestamp>/ (not versioned).
 set -euo pipefail
 
@@ -95,7 +97,7 @@ part() { [[ " $PARTS " == *" $1 "* ]]; }
 # The admin's tier (enterprise) gets a limit the run never reaches: every request still goes through the
 # rate limiter, none is answered 429.
 bench_start_server "$OUT/server.log" ${SERVER_OPTS:-} -Dcostlens.ratelimit.tiers.enterprise.per-minute=1000000000 \
-  -Dcostlens.ratelimit.tiers.enterprise.burst=1000000000 -XX:+FlightRecorder -XX:FlightRecorderOptions:stackdepth=512 -Dloader.path="$WORK/bench" -cp "$JAR" \
+  -Dcostlens.ratelimit.tiers.enterprise.burst=1000000000 ${NMT:+-XX:NativeMemoryTracking=summary} -XX:+FlightRecorder -XX:FlightRecorderOptions:stackdepth=512 -Dloader.path="$WORK/bench" -cp "$JAR" \
   org.springframework.boot.loader.launch.PropertiesLauncher
 SERVER=$BENCH_SERVER
 bench_wait_ready "$URL/ready" 600
@@ -154,6 +156,9 @@ for round in $(seq 1 "$ROUNDS"); do
     filename="$PWD/$OUT/ingest.jfr" >/dev/null
   run_wrk ingest "$ingest_lua" "$DURATION" "$OUT/ingest-$round.txt" &
   load=$!
+  if [ -n "${NMT:-}" ] && [ $last = 1 ]; then
+    (sleep $((DURATION > 4 ? DURATION - 3 : 1)); "${JAVA_BIN}jcmd" "$SERVER" VM.native_memory summary >"$OUT/nmt.txt") &
+  fi
   rss=$(rss_max $load)
   wait $load
   if grep -q Non-2xx "$OUT/ingest-$round.txt"; then # say why
@@ -176,6 +181,13 @@ for round in $(seq 1 "$ROUNDS"); do
   say "  predict-log / /health:         $(ratio "$(rps "$p")" "$(rps "$h")")  (goal >= 0.80)"
   say "  resident memory under /ingest: ${rss} MB peak  (goal <= 400)"
 done
+if [ -n "${NMT:-}" ] && [ -s "$OUT/nmt.txt" ]; then # committed KB -> MB, the total and the largest parts
+  say "native memory tracking near the end of the last /ingest run (committed MB):"
+  say "  $(awk '/^Total:/ { match($0, /committed=[0-9]+KB/); t = substr($0, RSTART + 10, RLENGTH - 12);
+    printf "total %d", t / 1024 } /^-  */ { name = $0; sub(/^- */, "", name); sub(/ *\(.*/, "", name);
+    match($0, /committed=[0-9]+KB/); c = substr($0, RSTART + 10, RLENGTH - 12);
+    if (c / 1024 >= 5) printf ", %s %d", name, c / 1024 }' "$OUT/nmt.txt")"
+fi
 
 # ---- 2. batch ingest against inspection alone over the same messages
 if part batch; then
@@ -234,6 +246,7 @@ m=$(echo "$m" | median) c=$(echo "$c" | median) ma=$(echo "$ma" | median) ca=$(e
 say "start-up, time from launch to the first 200 of /ready, median of $STARTS (PostgreSQL, migrated):"
 say "  minimal Spring Boot web app:  $m ms; with the AOT cache $ma ms"
 say "  Costlens (java -jar):         $c ms = $(ratio "$c" "$m") x minimal  (goal <= 2)"
-say "  Costlens with the AOT cache:  $ca ms = $(ratio "$ca" "$m") x minimal, $(ratio "$ca" "$c") x without"
+say "  Costlens with the AOT cache:  $ca ms = $(ratio "$ca" "$m") x minimal, $(ratio "$ca" "$ma") x minimal with" \
+  "its cache, $(ratio "$ca" "$c") x without"
 say "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Results in $OUT"
