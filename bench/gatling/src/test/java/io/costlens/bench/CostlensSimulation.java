@@ -1,15 +1,15 @@
 package io.costlens.bench;
 
-import java.time.Duration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.FeederBuilder;
@@ -19,6 +19,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.forever;
 import static io.gatling.javaapi.core.CoreDsl.global;
@@ -33,13 +34,30 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
- * The seed's target: many concurrent users, each signing in and then, with think time
- * between requests, ingesting logs, reading a scenario's metrics, logging predictions,
- * reading stats and listing scenarios and predictions, with now and then a new sign-in.
- * Settings (system properties): {@code costlens.url}, {@code costlens.scenario} (a running
- * scenario), {@code costlens.users-file} lines of {@code username,password} (prepared by
- * run.sh), {@code users} (1000), {@code ramp} (120 s), {@code hold} (120 s), {@code think.min}
- * and {@code think.max} (1 and 3 s). Passes when p95 &lt; 200 ms and nothing failed.
+ * The seed's target, with the two kinds of client Costlens has in real use, each with a
+ * credential of its own:
+ * <ul>
+ * <li><b>machine clients</b> ({@code services} of the {@code users}): ingest agents and
+ * prediction loggers, each with an API key of its own ({@code X-API-Key}, as a service
+ * sends it), that loop forever: {@code ingest.share} of them send a log to
+ * {@code POST /ingest}, the rest log a prediction to {@code POST /api/v1/predict-log};</li>
+ * <li><b>people</b> (the other users), each with an account of their own: a session
+ * signs in once ({@code POST /auth/token}), reads a scenario's metrics, prediction stats,
+ * the scenario list and the prediction list for {@code session.min}–{@code session.max}
+ * seconds, and signs out ({@code POST /api/v2/auth/logout}); the next session (closed
+ * model: a new one starts as one ends) is another person's, so sign-in stays part of the
+ * mix at the rate sessions end.</li>
+ * </ul>
+ * Everyone pauses {@code think.min}–{@code think.max} between requests and comes from an
+ * address of its own, as behind a reverse proxy (the server runs with
+ * {@code server.forward-headers-strategy=native}), so per-IP limits apply per client as
+ * in production. Settings (system properties): {@code costlens.url},
+ * {@code costlens.scenario} (a running scenario), {@code costlens.accounts-file} (lines of
+ * {@code username,password}), {@code costlens.keys-file} (one API key a line; run.sh
+ * prepares both), {@code users} (1000), {@code services} (550), {@code ingest.share}
+ * (0.64), {@code ramp} (120 s), {@code hold} (180 s), {@code think.min} and
+ * {@code think.max} (1 and 3 s), {@code session.min} and {@code session.max} (120 and
+ * 360 s). Passes when p95 &lt; 200 ms and nothing failed.
  */
 public class CostlensSimulation extends Simulation {
 
@@ -49,13 +67,21 @@ public class CostlensSimulation extends Simulation {
 
 	private static final int USERS = Integer.getInteger("users", 1000);
 
+	private static final int SERVICES = Integer.getInteger("services", 550);
+
+	private static final double INGEST_SHARE = Double.parseDouble(System.getProperty("ingest.share", "0.64"));
+
 	private static final Duration RAMP = Duration.ofSeconds(Long.getLong("ramp", 120));
 
-	private static final Duration HOLD = Duration.ofSeconds(Long.getLong("hold", 120));
+	private static final Duration HOLD = Duration.ofSeconds(Long.getLong("hold", 180));
 
 	private static final Duration THINK_MIN = Duration.ofMillis(Long.getLong("think.min", 1000));
 
 	private static final Duration THINK_MAX = Duration.ofMillis(Long.getLong("think.max", 3000));
+
+	private static final long SESSION_MIN = Long.getLong("session.min", 120);
+
+	private static final long SESSION_MAX = Long.getLong("session.max", 360);
 
 	private static final String MODEL = "gatling-model";
 
@@ -68,34 +94,39 @@ public class CostlensSimulation extends Simulation {
 			"upstream timeout after 3000 ms calling inventory from 10.0.4.17, retrying with backoff 200 ms",
 			"user 51 signed in from 192.168.10.24 with MFA, session 7d3e, locale it-IT, agent Mozilla/5.0");
 
-	/**
-	 * Each user comes from an address of its own, as behind a reverse proxy (the server
-	 * runs with {@code server.forward-headers-strategy=native}), so per-IP limits apply per
-	 * user as they would in production, not to the one address of the load generator.
-	 */
 	private final HttpProtocolBuilder protocol = http.baseUrl(URL)
 		.acceptHeader("application/json")
 		.contentTypeHeader("application/json")
 		.header("X-Forwarded-For", "#{client_ip}")
 		.shareConnections();
 
-	private final ChainBuilder signIn = exec(http("sign-in").post("/auth/token")
-		.body(StringBody("{\"username\":\"#{username}\",\"password\":\"#{password}\"}"))
-		.check(status().is(200), jsonPath("$.access_token").saveAs("token")));
+	// machine clients
 
 	private final ChainBuilder ingest = exec(http("ingest").post("/ingest")
-		.header("Authorization", "Bearer #{token}")
+		.header("X-API-Key", "#{api_key}")
 		.header("X-Scenario-ID", SCENARIO)
 		.body(StringBody((session) -> "{\"message\":\""
 				+ MESSAGES.get(ThreadLocalRandom.current().nextInt(MESSAGES.size())) + "\",\"source\":\"gatling\"}"))
 		.check(status().is(202)));
 
 	private final ChainBuilder predictLog = exec(http("predict-log").post("/api/v1/predict-log")
-		.header("Authorization", "Bearer #{token}")
+		.header("X-API-Key", "#{api_key}")
 		.body(StringBody((session) -> "{\"model_name\":\"" + MODEL + "\",\"duration_ms\":"
 				+ ThreadLocalRandom.current().nextInt(5, 400) + ",\"was_successful\":"
 				+ (ThreadLocalRandom.current().nextInt(20) != 0) + "}"))
 		.check(status().is(201)));
+
+	// people
+
+	private final ChainBuilder signIn = exec(http("sign-in").post("/auth/token")
+		.body(StringBody("{\"username\":\"#{username}\",\"password\":\"#{password}\"}"))
+		.check(status().is(200), jsonPath("$.access_token").saveAs("token"),
+				jsonPath("$.refresh_token").saveAs("refresh_token")));
+
+	private final ChainBuilder signOut = exec(http("sign-out").post("/api/v2/auth/logout")
+		.header("Authorization", "Bearer #{token}")
+		.body(StringBody("{\"refresh_token\":\"#{refresh_token}\"}"))
+		.check(status().is(204)));
 
 	private final ChainBuilder metrics = exec(
 			http("metrics").get("/api/v1/scenarios/" + SCENARIO + "/metrics").header("Authorization", "Bearer #{token}")
@@ -114,21 +145,35 @@ public class CostlensSimulation extends Simulation {
 				.header("Authorization", "Bearer #{token}")
 				.check(status().is(200)));
 
-	private final ScenarioBuilder users = scenario("Costlens users").feed(accounts())
-		.exec((session) -> session.set("client_ip", clientIp(CLIENTS.incrementAndGet())))
+	private final ScenarioBuilder services = scenario("machine clients").feed(lines("costlens.keys-file", "api_key"))
+		.exec((session) -> session.set("client_ip", clientIp(CLIENTS.incrementAndGet()))
+			.set("ingests", ThreadLocalRandom.current().nextDouble() < INGEST_SHARE))
+		.doIfOrElse((session) -> session.getBoolean("ingests"))
+		.then(forever().on(pause(THINK_MIN, THINK_MAX).exec(this.ingest)))
+		.orElse(forever().on(pause(THINK_MIN, THINK_MAX).exec(this.predictLog)));
+
+	private final ScenarioBuilder people = scenario("people").feed(lines("costlens.accounts-file", "username", "password"))
+		.exec((session) -> session.set("client_ip", clientIp(CLIENTS.incrementAndGet()))
+			.set("session_seconds", ThreadLocalRandom.current().nextLong(SESSION_MIN, SESSION_MAX + 1)))
+		.pause(THINK_MIN, THINK_MAX)
 		.exec(this.signIn)
 		.exitHereIfFailed()
-		.exec(forever().on(pause(THINK_MIN, THINK_MAX).exec(randomSwitch().on(percent(35.0).then(this.ingest),
-				percent(20.0).then(this.predictLog), percent(15.0).then(this.metrics), percent(12.0).then(this.stats),
-				percent(9.0).then(this.listScenarios), percent(8.0).then(this.listPredictions),
-				percent(1.0).then(this.signIn)))));
+		.exec(during((session) -> Duration.ofSeconds(session.getLong("session_seconds")))
+			.on(pause(THINK_MIN, THINK_MAX).exec(randomSwitch().on(percent(34.0).then(this.metrics),
+					percent(27.0).then(this.stats), percent(21.0).then(this.listScenarios),
+					percent(18.0).then(this.listPredictions)))))
+		.pause(THINK_MIN, THINK_MAX)
+		.exec(this.signOut);
 
 	{
 		if (SCENARIO == null) {
 			throw new IllegalStateException("Set -Dcostlens.scenario to a running scenario (bench/gatling/run.sh does)");
 		}
-		setUp(this.users.injectClosed(rampConcurrentUsers(0).to(USERS).during(RAMP),
-				constantConcurrentUsers(USERS).during(HOLD)))
+		int people = USERS - SERVICES;
+		setUp(this.services.injectClosed(rampConcurrentUsers(0).to(SERVICES).during(RAMP),
+				constantConcurrentUsers(SERVICES).during(HOLD)),
+				this.people.injectClosed(rampConcurrentUsers(0).to(people).during(RAMP),
+						constantConcurrentUsers(people).during(HOLD)))
 			.protocols(this.protocol)
 			.maxDuration(RAMP.plus(HOLD))
 			.assertions(global().responseTime().percentile(95.0).lt(200), global().failedRequests().count().is(0L));
@@ -138,29 +183,32 @@ public class CostlensSimulation extends Simulation {
 		return "10." + ((n >> 16) & 255) + "." + ((n >> 8) & 255) + "." + (n & 255);
 	}
 
-	private static FeederBuilder<Object> accounts() {
-		List<String> lines = readAccounts();
-		List<Map<String, Object>> records = IntStream.range(0, lines.size()).mapToObj((i) -> {
-			String[] parts = lines.get(i).split(",", 2);
-			return Map.<String, Object>of("username", parts[0], "password", parts[1]);
-		}).toList();
-		return listFeeder(records).circular();
-	}
-
-	private static List<String> readAccounts() {
-		String file = System.getProperty("costlens.users-file");
+	/**
+	 * A circular feeder of the comma-separated lines of the file the system property
+	 * names, one column per name. Circular: a closed model replaces each session that
+	 * ends, and run.sh prepares enough accounts that one comes round again only long
+	 * after its last session ended.
+	 */
+	private static FeederBuilder<Object> lines(String property, String... columns) {
+		String file = System.getProperty(property);
 		if (file == null) {
-			throw new IllegalStateException("Set -Dcostlens.users-file (lines of username,password; run.sh writes it)");
+			throw new IllegalStateException("Set -D" + property + " (run.sh writes it)");
 		}
+		List<Map<String, Object>> records;
 		try {
-			return Files.readAllLines(Path.of(file))
-				.stream()
-				.filter((line) -> !line.isBlank())
-				.toList();
+			records = Files.readAllLines(Path.of(file)).stream().filter((line) -> !line.isBlank()).map((line) -> {
+				String[] parts = line.split(",", columns.length);
+				Map<String, Object> record = new HashMap<>();
+				for (int i = 0; i < columns.length; i++) {
+					record.put(columns[i], parts[i]);
+				}
+				return record;
+			}).toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		return listFeeder(records).circular();
 	}
 
 }
