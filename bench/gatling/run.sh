@@ -18,7 +18,7 @@
 # the sessions a run starts, so no two sessions share an account), JAR (the newest target/costlens-*.jar),
 # SERVER_OPTS (extra JVM options), GATLING_OPTS (extra -D settings of the simulation, e.g.
 # -Dsession.min=60). Every 10 s the load average and the server's database connections by state and wait
-# event go to samples.txt.
+# event go to samples.txt; the per-request table (bench/gatling/summary.py) to summary.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . bench/lib.sh
@@ -93,5 +93,11 @@ status=0
 	-Dusers="$USERS" -Dservices="$SERVICES" -Dramp="$RAMP" -Dhold="$HOLD" ${GATLING_OPTS:-} \
 	| tee "$OUT/gatling.txt" || status=$?
 kill "$SAMPLER" 2>/dev/null || true
-echo "server log: $OUT/server.log; report: $(ls -td bench/gatling/target/gatling/*/ | head -1)index.html"
+REPORT=$(ls -td bench/gatling/target/gatling/*/ | head -1)
+{
+	grep -E '^> (request count|response time (50|75|95|99)th|mean throughput)|^Global:' "$OUT/gatling.txt" || true
+	python3 bench/gatling/summary.py "$REPORT" || true
+	echo "load average while it ran: $(awk '{print $3}' "$OUT/samples.txt" | sort -n | sed -n '1p;$p' | paste -sd-)"
+} | tee "$OUT/summary.txt"
+echo "server log: $OUT/server.log; report: ${REPORT}index.html"
 exit "$status"
