@@ -3,7 +3,9 @@ package io.costlens.platform.ratelimit;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
@@ -44,6 +46,12 @@ public class RateLimitFilter extends OncePerRequestFilter {
 
 	private final List<String> exempt;
 
+	/**
+	 * The exempt paths without wildcards: most probes hit one, and a set answers them at
+	 * once.
+	 */
+	private final Set<String> exemptExactly;
+
 	private final ProblemWriter problems;
 
 	private final MeterRegistry meters;
@@ -54,12 +62,18 @@ public class RateLimitFilter extends OncePerRequestFilter {
 		this.limiter = limiter;
 		this.properties = properties;
 		this.exempt = List.copyOf(unlimited);
+		this.exemptExactly = unlimited.stream()
+			.filter((pattern) -> !PATHS.isPattern(pattern))
+			.collect(Collectors.toSet());
 		this.problems = problems;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI();
+		if (this.exemptExactly.contains(path)) {
+			return true;
+		}
 		for (String pattern : this.exempt) {
 			if (PATHS.match(pattern, path)) {
 				return true;
