@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Server-side render time of the dashboard's pages against /health in the same run, with
 # 10 000 scenarios and 1 000 000 logs in PostgreSQL (bulk-loaded with SQL, everything paged) and
-# 100 000 developer sessions (imported through POST /api/traces):
+# 100 000 developer sessions (imported through POST /api/traces), 90 000 predictions and 90 days of
+# OpenRouter usage for one (made-up) key:
 # a signed-in session, 30 s of warm-up over every page, then each page and /health for DURATION.
 #
 # Usage (from the repository root, after ./mvnw package):
@@ -55,7 +56,29 @@ if [ "$(psql -Atc "select count(*) from devlens_sessions")" -lt 100000 ]; then
         --data-binary @- "localhost:$PORT/api/traces" || { echo "trace import failed"; exit 1; }
   done
 fi
-echo "data: $(psql -Atc "select count(*) from scenarios") scenarios, $(psql -Atc "select count(*) from scenario_logs") logs, $(psql -Atc "select count(*) from scenario_rollups") roll-up rows, $(psql -Atc "select count(*) from devlens_sessions") developer sessions" | tee "$OUT/summary.txt"
+if [ "$(psql -Atc "select count(*) from predictions")" -lt 90000 ]; then
+  echo "== logging 90 000 predictions (3 models, 30 days) through POST /api/v1/predict-log/batch"
+  for batch in $(seq 0 8); do
+    awk -v batch="$batch" 'BEGIN {
+      split("churn-v2,fraud-score-v7,price-estimate-v1", model, ","); printf "["
+      for (i = 0; i < 10000; i++) {
+        n = batch * 10000 + i; t = systime() - (n % 2592000)
+        printf "%s{\"model_name\":\"%s\",\"duration_ms\":%d,\"was_successful\":%s,\"timestamp\":\"%s\"}", (i ? "," : ""), model[1 + n % 3], 5 + n % 400, (n % 17 == 0) ? "false" : "true", strftime("%Y-%m-%dT%H:%M:%SZ", t, 1)
+      }
+      printf "]" }' | curl -sf -o /dev/null -H "X-API-Key: $COSTLENS_ADMIN_API_KEY" -H 'Content-Type: application/json' \
+        --data-binary @- "localhost:$PORT/api/v1/predict-log/batch" || { echo "prediction import failed"; exit 1; }
+  done
+fi
+if [ "$(psql -Atc "select count(*) from usage_stats")" -lt 450 ]; then
+  echo "== adding an OpenRouter key (made up: nothing calls OpenRouter) with 90 days of usage of 5 models"
+  KEY_ID=$(curl -sf -H "X-API-Key: $COSTLENS_ADMIN_API_KEY" -H 'Content-Type: application/json' \
+    -d '{"name":"bench-openrouter","key":"sk-or-v1-bench0123456789abcdef0123456789abcdef0123456789abcdef","provider":"openrouter"}' \
+    "localhost:$PORT/api/keys" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+  psql -q -v ON_ERROR_STOP=1 -c "insert into usage_stats (api_key_id, usage_date, model, user_id, requests_count, tokens_input, tokens_output, cost, synced_at)
+    select k.id, current_date - d, 'openai/model-' || m, k.user_id, 100 + d * m, 10000 * m, 2000 * m, 0.5 * m + d / 100.0, now()
+    from provider_keys k, generate_series(0, 89) d, generate_series(1, 5) m where k.id = '$KEY_ID'"
+fi
+echo "data: $(psql -Atc "select count(*) from scenarios") scenarios, $(psql -Atc "select count(*) from scenario_logs") logs, $(psql -Atc "select count(*) from scenario_rollups") roll-up rows, $(psql -Atc "select count(*) from devlens_sessions") developer sessions, $(psql -Atc "select count(*) from predictions") predictions, $(psql -Atc "select count(*) from usage_stats") provider usage rows" | tee "$OUT/summary.txt"
 
 JAR_COOKIES=$OUT/cookies
 CSRF=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" "localhost:$PORT/ui/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
@@ -64,8 +87,14 @@ curl -s -o /dev/null -c "$JAR_COOKIES" -b "$JAR_COOKIES" --data-urlencode "usern
 export SESSION_COOKIE="JSESSIONID=$(awk '$6 == "JSESSIONID" { print $7 }' "$JAR_COOKIES")"
 curl -s -b "$SESSION_COOKIE" -o /dev/null -w '%{http_code}' "localhost:$PORT/ui/" | grep -q 200 || { echo "sign-in failed"; exit 1; }
 SID=$(psql -Atc "select id from scenarios where name = 'bench-05000'")
+ADMIN_ID=$(psql -Atc "select id from users where username = 'admin'")
+REPORT_ID=$(psql -Atc "select id from reports order by created_at limit 1")
+if [ -z "$REPORT_ID" ]; then
+  REPORT_ID=$(curl -sf -H "X-API-Key: $COSTLENS_ADMIN_API_KEY" -H 'Content-Type: application/json' -d '{"format":"pdf"}' \
+    "localhost:$PORT/api/v2/scenarios/$SID/reports" | sed -n 's/.*"report_id":"\([^"]*\)".*/\1/p')
+fi
 
-PAGES="/ui/?period=30d /ui/?period=90d /ui/scenarios /ui/scenarios?page=300 /ui/scenarios?q=bench-0420 /ui/scenarios/$SID?period=30d /ui/scenarios/$SID?period=30d&pii=true /ui/predictions /ui/audit /ui/prices /ui/providers /ui/reports /ui/developers /ui/developers?since=30 /ui/developers/sessions /ui/developers/sessions?sort=cost /ui/developers/sessions?developer=dev-007&page=20 /ui/developers/profile?developer=dev-007"
+PAGES="/ui/?period=30d /ui/?period=90d /ui/scenarios /ui/scenarios?page=300 /ui/scenarios?q=bench-0420 /ui/scenarios/$SID?period=30d /ui/scenarios/$SID?period=30d&pii=true /ui/predictions /ui/audit /ui/prices /ui/providers /ui/reports /ui/developers /ui/developers?since=30 /ui/developers/sessions /ui/developers/sessions?sort=cost /ui/developers/sessions?developer=dev-007&page=20 /ui/developers/profile?developer=dev-007 /ui/developers/sessions/bench-session-000007 /ui/predictions/fraud-score-v7?period=30d /ui/reports/$REPORT_ID /ui/users /ui/users/$ADMIN_ID /ui/palette?q=bench-042 /ui/login /ui/forgot-password /ui/reset-password"
 echo "== warm-up $WARMUP over every page"
 PAGE_PATHS="/health $PAGES" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s $BENCH/warmup.lua "http://127.0.0.1:$PORT" >/dev/null
 

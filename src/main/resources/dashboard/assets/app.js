@@ -71,7 +71,11 @@
 							y1: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false },
 								ticks: ticks(data.locale, data.series.length > 1 && data.series[1].money) }
 						}
-						: { y: { beginAtZero: true, ticks: ticks(data.locale, data.series[0].money) } }
+						: {
+							// several bar series (the overview's modules) stack into one bar per bucket
+							x: { stacked: data.type === 'bar' },
+							y: { beginAtZero: true, stacked: data.type === 'bar', ticks: ticks(data.locale, data.series[0].money) }
+						}
 				}
 			});
 		});

@@ -77,6 +77,26 @@ public class Accounts {
 	}
 
 	/**
+	 * Mails a one-time password-reset link to the active user with this username or
+	 * email, as {@code POST /api/v2/auth/password-reset} does; says nothing about whether
+	 * there is such a user.
+	 */
+	public void requestPasswordReset(String usernameOrEmail, String clientIp) {
+		this.auth.requestPasswordReset(usernameOrEmail, clientIp);
+	}
+
+	/**
+	 * Sets a new password with a reset token, as
+	 * {@code POST /api/v2/auth/password-reset/confirm} does: the token works once, and
+	 * every session and token of the user issued before stops working.
+	 * @throws io.costlens.platform.InvalidRequest when the token is unknown, used or
+	 * expired, or the password breaks the policy
+	 */
+	public void confirmPasswordReset(String token, String newPassword, String clientIp) {
+		this.auth.confirmPasswordReset(token, newPassword, clientIp);
+	}
+
+	/**
 	 * Creates a user as {@code POST /api/v2/auth/register} does (admins, unless
 	 * registration is open; only an admin may give a role or tier).
 	 */

@@ -19,7 +19,9 @@ import io.costlens.platform.Role;
  * @param active whether they may sign in
  * @param createdAt when the account was created
  * @param locale the language of their mail (English or Italian)
+ * @param credentialsChangedAt when their password was last changed or reset or they were
+ * deactivated (what began before no longer works), {@code null} if never
  */
 public record User(UUID id, String username, @Nullable String email, Role role, String tier, boolean active,
-		Instant createdAt, Locale locale) {
+		Instant createdAt, Locale locale, @Nullable Instant credentialsChangedAt) {
 }

@@ -40,7 +40,7 @@ record UserAccount(UUID id, String username, @Nullable String email, String pass
 
 	User toUser() {
 		return new User(this.id, this.username, this.email, this.role, this.tier, this.active, this.createdAt,
-				language());
+				language(), this.credentialsChangedAt);
 	}
 
 	/** The user as the caller of a request made with a token (no API key). */

@@ -22,8 +22,8 @@ import io.costlens.platform.Role;
  * The dashboard's own filter chain for {@code /ui/**}: a form sign-in into a server-side
  * session (HttpOnly, SameSite=Lax cookie, a timeout), CSRF tokens on every form and htmx
  * request, sign-out, and a CSP that lets only this origin's scripts and styles run. Every
- * role reads; viewers may only change their own preferences. The API chain stays
- * stateless.
+ * role reads; viewers may only change their own preferences. Signed-out users reach the
+ * sign-in and the password-reset pages only. The API chain stays stateless.
  */
 @Configuration(proxyBeanMethods = false)
 class DashboardSecurity {
@@ -59,11 +59,13 @@ class DashboardSecurity {
 								"camera=(), microphone=(), geolocation=()")))
 			.exceptionHandling((e) -> e.accessDeniedHandler(denied))
 			.addFilterBefore(new SessionUserCheck(accounts, contexts), AuthorizationFilter.class)
-			.authorizeHttpRequests((a) -> a.requestMatchers("/ui/assets/**", "/ui/vendor/**", "/ui/login")
+			.authorizeHttpRequests((a) -> a
+				.requestMatchers("/ui/assets/**", "/ui/vendor/**", "/ui/login", "/ui/forgot-password",
+						"/ui/reset-password")
 				.permitAll()
 				.requestMatchers("/ui/denied", "/ui/preferences/**")
 				.authenticated()
-				.requestMatchers("/ui/audit/**", "/ui/users/**")
+				.requestMatchers("/ui/audit/**", "/ui/users/**", "/ui/demo")
 				.hasRole(Role.ADMIN.name())
 				.requestMatchers(HttpMethod.POST, "/ui/prices/**")
 				.hasRole(Role.ADMIN.name())

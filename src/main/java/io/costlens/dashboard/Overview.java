@@ -4,42 +4,66 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonSerialize;
 
 import org.springframework.stereotype.Service;
 
+import io.costlens.devlens.Devlens;
 import io.costlens.predictions.ModelStats;
 import io.costlens.predictions.ModelSummary;
 import io.costlens.predictions.Predictions;
+import io.costlens.providers.Providers;
+import io.costlens.providers.UsageTotals;
 import io.costlens.scenarios.HourlyCost;
 import io.costlens.scenarios.HourlyCosts;
 import io.costlens.scenarios.Scenarios;
 
 /**
- * Cost and usage across the modules for a range: totals, a series by the range's bucket,
- * the usage no price covered, and the month-end forecast. Every number follows the same
- * range, and days are days of the reporting zone.
+ * Cost and usage across the modules for a range: scenarios (their logs' AWS cost, by the
+ * hour), provider keys (the OpenRouter usage synced for the caller's keys) and DevLens
+ * sessions (both by UTC day, counted in the bucket where the UTC day starts), and the
+ * predictions logged (usage only: Costlens prices no ML prediction). Totals, a series by
+ * the range's bucket, the usage no price covered, and the month-end forecast, all from
+ * the same reads, so that every total is the sum of its parts and of its series.
  */
 @Service
 class Overview {
+
+	static final String SCENARIOS = "scenarios";
+
+	static final String PROVIDERS = "providers";
+
+	static final String DEVLENS = "devlens";
+
+	static final String PREDICTIONS = "predictions";
 
 	private final Scenarios scenarios;
 
 	private final Predictions predictions;
 
+	private final Providers providers;
+
+	private final Devlens devlens;
+
 	private final DashboardProperties properties;
 
 	private final Clock clock;
 
-	Overview(Scenarios scenarios, Predictions predictions, DashboardProperties properties) {
+	Overview(Scenarios scenarios, Predictions predictions, Providers providers, Devlens devlens,
+			DashboardProperties properties) {
 		this.scenarios = scenarios;
 		this.predictions = predictions;
+		this.providers = providers;
+		this.devlens = devlens;
 		this.properties = properties;
 		this.clock = Clock.systemUTC();
 	}
@@ -49,59 +73,113 @@ class Overview {
 	}
 
 	OverviewReport of(Range range) {
-		HourlyCosts hourly = this.scenarios.costsBetween(range.from(), range.to());
 		Map<Instant, SeriesPoint> series = new LinkedHashMap<>();
 		range.buckets().forEach((b) -> series.put(b, SeriesPoint.empty(b)));
-		BigDecimal cost = BigDecimal.ZERO;
-		long logs = 0;
-		long tokens = 0;
-		long unpriced = 0;
-		for (HourlyCost hour : hourly.hours()) {
-			series.computeIfPresent(range.bucketOf(hour.start()), (b, p) -> p.plus(hour));
-			cost = cost.add(hour.cost());
-			logs += hour.requests();
-			tokens += hour.tokens();
-			unpriced += hour.unpricedRequests();
+		Costs costs = costs(range.from(), range.to());
+		for (Cost cost : costs.items()) {
+			series.computeIfPresent(range.bucketOf(cost.at()), (b, p) -> p.plus(cost));
 		}
-		List<Unpriced> missing = hourly.missing()
-			.entrySet()
-			.stream()
-			.map((e) -> new Unpriced("scenarios", e.getKey().service(), e.getKey().region(), e.getKey().tier(),
-					e.getValue()))
-			.toList();
-		ModuleCost scenarios = new ModuleCost("scenarios", (logs > 0 && unpriced == logs) ? null : cost, logs,
-				unpriced);
-		Usage usage = usage(range, logs, tokens);
-		return new OverviewReport(range.zone().getId(), range.preset(), range.from(), range.to(), range.bucket(), "USD",
-				new Totals(scenarios.cost(), unpriced, List.of(scenarios)), usage, List.copyOf(series.values()),
-				missing, forecast());
-	}
-
-	private Usage usage(Range range, long logs, long tokens) {
-		long total = 0;
-		long ok = 0;
+		Map<String, ModuleCost> byModule = new LinkedHashMap<>();
+		for (String module : List.of(SCENARIOS, PROVIDERS, DEVLENS)) {
+			byModule.put(module, new ModuleCost(module, BigDecimal.ZERO, 0, 0, 0));
+		}
+		for (Cost cost : costs.items()) {
+			byModule.computeIfPresent(cost.module(), (m, c) -> c.plus(cost));
+		}
+		long predicted = 0;
+		long failed = 0;
 		for (ModelSummary model : this.predictions.models()) {
 			if (model.lastSeenAt().isBefore(range.from()) || !model.firstSeenAt().isBefore(range.to())) {
 				continue;
 			}
 			ModelStats stats = this.predictions.statsBetween(model.modelName(), range.from(), range.to());
-			total += stats.totalRequests();
-			ok += stats.successfulRequests();
+			predicted += stats.totalRequests();
+			failed += stats.totalRequests() - stats.successfulRequests();
 		}
-		return new Usage(logs, tokens, total, total - ok);
+		byModule.put(PREDICTIONS, new ModuleCost(PREDICTIONS, null, predicted, 0, 0));
+		List<ModuleCost> modules = byModule.values().stream().map(ModuleCost::settled).toList();
+		BigDecimal total = BigDecimal.ZERO;
+		boolean anyPriced = false;
+		boolean anyUsage = false;
+		long unpriced = 0;
+		for (ModuleCost module : modules) {
+			if (!PREDICTIONS.equals(module.module())) {
+				anyUsage |= module.items() > 0;
+				anyPriced |= module.items() > module.unpricedItems();
+				total = total.add((module.cost() != null) ? module.cost() : BigDecimal.ZERO);
+				unpriced += module.unpricedItems();
+			}
+		}
+		ModuleCost scenarioCost = byModule.get(SCENARIOS);
+		ModuleCost providerCost = byModule.get(PROVIDERS);
+		ModuleCost devlensCost = byModule.get(DEVLENS);
+		Usage usage = new Usage(scenarioCost.items(), scenarioCost.tokens(), predicted, failed, providerCost.items(),
+				providerCost.tokens(), devlensCost.items(), devlensCost.tokens());
+		return new OverviewReport(range.zone().getId(), range.preset(), range.from(), range.to(), range.bucket(), "USD",
+				new Totals((anyUsage && !anyPriced) ? null : total, unpriced, modules), usage,
+				List.copyOf(series.values()), costs.missing(), forecast());
 	}
 
-	/** The forecast of this month, from its days' costs in the zone. */
+	/**
+	 * Every module's cost items between two instants: the scenarios' hours, and the UTC
+	 * days (of provider usage and DevLens sessions) that start within them.
+	 */
+	private Costs costs(Instant from, Instant to) {
+		List<Cost> items = new ArrayList<>();
+		HourlyCosts hourly = this.scenarios.costsBetween(from, to);
+		for (HourlyCost hour : hourly.hours()) {
+			items.add(new Cost(SCENARIOS, hour.start(), hour.cost(), hour.requests(), hour.tokens(),
+					hour.unpricedRequests()));
+		}
+		List<Unpriced> missing = new ArrayList<>();
+		hourly.missing()
+			.forEach((key, logs) -> missing
+				.add(new Unpriced(SCENARIOS, key.service(), key.region(), key.tier(), null, logs)));
+		LocalDate firstDay = from.atOffset(ZoneOffset.UTC).toLocalDate();
+		LocalDate lastDay = to.minusNanos(1).atOffset(ZoneOffset.UTC).toLocalDate();
+		for (UsageTotals day : this.providers.usageByDay(null, null, firstDay, lastDay)) {
+			Instant start = LocalDate.parse(String.valueOf(day.group())).atStartOfDay(ZoneOffset.UTC).toInstant();
+			if (!start.isBefore(from) && start.isBefore(to)) {
+				items.add(new Cost(PROVIDERS, start, day.cost(), day.requestsCount(),
+						day.tokensInput() + day.tokensOutput(), 0));
+			}
+		}
+		Map<String, Long> unpricedModels = new TreeMap<>();
+		for (Devlens.DayCost day : this.devlens.dailyCosts(firstDay, lastDay)) {
+			Instant start = day.day().atStartOfDay(ZoneOffset.UTC).toInstant();
+			if (!start.isBefore(from) && start.isBefore(to)) {
+				items.add(new Cost(DEVLENS, start, day.pricedCostUsd(), day.sessions(), day.tokens(),
+						day.unpricedSessions()));
+				if (day.unpricedSessions() > 0) {
+					unpricedModels.merge(day.model(), day.unpricedSessions(), Long::sum);
+				}
+			}
+		}
+		unpricedModels
+			.forEach((model, sessions) -> missing.add(new Unpriced(DEVLENS, null, null, null, model, sessions)));
+		return new Costs(items, missing);
+	}
+
+	/** The forecast of this month, from its days' costs (every module's) in the zone. */
 	MonthEndForecast forecast() {
 		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(this.properties.timeZone()));
 		LocalDate today = now.toLocalDate();
 		Instant monthStart = today.withDayOfMonth(1).atStartOfDay(now.getZone()).toInstant();
 		Instant tomorrow = today.plusDays(1).atStartOfDay(now.getZone()).toInstant();
 		Map<LocalDate, BigDecimal> daily = new LinkedHashMap<>();
-		for (HourlyCost hour : this.scenarios.costsBetween(monthStart, tomorrow).hours()) {
-			daily.merge(hour.start().atZone(now.getZone()).toLocalDate(), hour.cost(), BigDecimal::add);
+		for (Cost cost : costs(monthStart, tomorrow).items()) {
+			daily.merge(cost.at().atZone(now.getZone()).toLocalDate(), cost.cost(), BigDecimal::add);
 		}
 		return MonthEndForecast.of(today, daily);
+	}
+
+	/** One module's usage in an hour or a UTC day, and its priced cost. */
+	private record Cost(String module, Instant at, BigDecimal cost, long items, long tokens, long unpricedItems) {
+
+	}
+
+	private record Costs(List<Cost> items, List<Unpriced> missing) {
+
 	}
 
 	/**
@@ -125,10 +203,11 @@ class Overview {
 	}
 
 	/**
-	 * @param total USD of all priced usage, {@code null} when there was usage and none of
-	 * it could be priced
-	 * @param unpricedItems usage items (logs) that no price covered
-	 * @param byModule per module
+	 * @param total USD of all priced usage of every module, {@code null} when there was
+	 * usage and none of it could be priced
+	 * @param unpricedItems usage items (scenario logs, DevLens sessions) that no price
+	 * covered
+	 * @param byModule per module: scenarios, providers, devlens, predictions
 	 */
 	record Totals(@JsonSerialize(using = PlainMoney.class) @Nullable BigDecimal total, long unpricedItems,
 			List<ModuleCost> byModule) {
@@ -137,12 +216,26 @@ class Overview {
 
 	/**
 	 * @param module the module
-	 * @param cost USD of its priced usage, {@code null} when none could be priced
-	 * @param items its usage items
+	 * @param cost USD of its priced usage, {@code null} when none could be priced (and
+	 * always for predictions, which carry no price)
+	 * @param items its usage items: scenario logs, provider requests, DevLens sessions,
+	 * predictions
+	 * @param tokens their tokens (none for predictions)
 	 * @param unpricedItems of which no price covered
 	 */
 	record ModuleCost(String module, @JsonSerialize(using = PlainMoney.class) @Nullable BigDecimal cost, long items,
-			long unpricedItems) {
+			long tokens, long unpricedItems) {
+
+		ModuleCost plus(Cost item) {
+			return new ModuleCost(this.module, ((this.cost != null) ? this.cost : BigDecimal.ZERO).add(item.cost()),
+					this.items + item.items(), this.tokens + item.tokens(), this.unpricedItems + item.unpricedItems());
+		}
+
+		/** Its cost reads "no price" when it had usage and none of it was priced. */
+		ModuleCost settled() {
+			return (this.items > 0 && this.unpricedItems == this.items)
+					? new ModuleCost(this.module, null, this.items, this.tokens, this.unpricedItems) : this;
+		}
 
 	}
 
@@ -151,39 +244,73 @@ class Overview {
 	 * @param tokens their tokens
 	 * @param predictions predictions logged
 	 * @param failedPredictions of which failed
+	 * @param providerRequests requests of the provider usage synced
+	 * @param providerTokens their tokens
+	 * @param devlensSessions DevLens sessions imported
+	 * @param devlensTokens their tokens
 	 */
-	record Usage(long scenarioLogs, long tokens, long predictions, long failedPredictions) {
+	record Usage(long scenarioLogs, long tokens, long predictions, long failedPredictions, long providerRequests,
+			long providerTokens, long devlensSessions, long devlensTokens) {
 
 	}
 
 	/**
 	 * @param start the bucket's start
-	 * @param cost USD of the priced usage in it
+	 * @param cost USD of the priced usage in it, every module's
+	 * @param scenariosCost of which scenarios'
+	 * @param providersCost of which provider keys'
+	 * @param devlensCost of which DevLens sessions'
 	 * @param scenarioLogs logs
 	 * @param unpricedLogs logs no price covered
+	 * @param providerRequests provider requests
+	 * @param devlensSessions DevLens sessions
+	 * @param unpricedSessions DevLens sessions no price covered
 	 */
-	record SeriesPoint(Instant start, @JsonSerialize(using = PlainMoney.class) BigDecimal cost, long scenarioLogs,
-			long unpricedLogs) {
+	record SeriesPoint(Instant start, @JsonSerialize(using = PlainMoney.class) BigDecimal cost,
+			@JsonSerialize(using = PlainMoney.class) BigDecimal scenariosCost,
+			@JsonSerialize(using = PlainMoney.class) BigDecimal providersCost,
+			@JsonSerialize(using = PlainMoney.class) BigDecimal devlensCost, long scenarioLogs, long unpricedLogs,
+			long providerRequests, long devlensSessions, long unpricedSessions) {
 
 		static SeriesPoint empty(Instant start) {
-			return new SeriesPoint(start, BigDecimal.ZERO, 0, 0);
+			return new SeriesPoint(start, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0,
+					0, 0);
 		}
 
-		SeriesPoint plus(HourlyCost hour) {
-			return new SeriesPoint(this.start, this.cost.add(hour.cost()), this.scenarioLogs + hour.requests(),
-					this.unpricedLogs + hour.unpricedRequests());
+		SeriesPoint plus(Cost item) {
+			BigDecimal cost = item.cost();
+			return switch (item.module()) {
+				case SCENARIOS -> new SeriesPoint(this.start, this.cost.add(cost), this.scenariosCost.add(cost),
+						this.providersCost, this.devlensCost, this.scenarioLogs + item.items(),
+						this.unpricedLogs + item.unpricedItems(), this.providerRequests, this.devlensSessions,
+						this.unpricedSessions);
+				case PROVIDERS -> new SeriesPoint(this.start, this.cost.add(cost), this.scenariosCost,
+						this.providersCost.add(cost), this.devlensCost, this.scenarioLogs, this.unpricedLogs,
+						this.providerRequests + item.items(), this.devlensSessions, this.unpricedSessions);
+				default -> new SeriesPoint(this.start, this.cost.add(cost), this.scenariosCost, this.providersCost,
+						this.devlensCost.add(cost), this.scenarioLogs, this.unpricedLogs, this.providerRequests,
+						this.devlensSessions + item.items(), this.unpricedSessions + item.unpricedItems());
+			};
+		}
+
+		/** Whether the bucket had usage and none of it was priced. */
+		public boolean noPrice() {
+			long items = this.scenarioLogs + this.providerRequests + this.devlensSessions;
+			return items > 0 && this.unpricedLogs + this.unpricedSessions == items;
 		}
 
 	}
 
 	/**
 	 * @param module where the usage was
-	 * @param service the price's service
-	 * @param region its region
-	 * @param tier its tier
-	 * @param items usage items it left unpriced
+	 * @param service the price's service (scenarios)
+	 * @param region its region (scenarios)
+	 * @param tier its tier (scenarios)
+	 * @param model the model no price covered (DevLens)
+	 * @param items usage items it left unpriced: logs or sessions
 	 */
-	record Unpriced(String module, String service, String region, String tier, long items) {
+	record Unpriced(String module, @Nullable String service, @Nullable String region, @Nullable String tier,
+			@Nullable String model, long items) {
 
 	}
 

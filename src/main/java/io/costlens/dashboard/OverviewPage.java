@@ -1,7 +1,10 @@
 package io.costlens.dashboard;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +39,10 @@ class OverviewPage implements DashboardPage {
 		this.json = json;
 	}
 
+	/** Where each module's row links to. */
+	static final Map<String, String> MODULE_PAGES = Map.of(Overview.SCENARIOS, "/ui/scenarios", Overview.PROVIDERS,
+			"/ui/providers", Overview.DEVLENS, "/ui/developers/sessions", Overview.PREDICTIONS, "/ui/predictions");
+
 	@GetMapping({ "/ui", "/ui/" })
 	String overview(@RequestParam(required = false) @Nullable String period, Model model, Locale locale) {
 		Range range = this.overview.range(period, null, null);
@@ -44,13 +51,20 @@ class OverviewPage implements DashboardPage {
 		model.addAttribute("presets", Range.PRESETS);
 		model.addAttribute("report", report);
 		List<SeriesPoint> points = report.series();
-		model.addAttribute("chart",
-				this.json.of(new ChartData("bar",
-						points.stream().map((p) -> this.formats.axis(p.start(), range.bucket())).toList(),
-						List.of(new ChartData.Series(this.messages.getMessage("overview.chart.cost", null, locale),
-								points.stream().map((p) -> p.cost().doubleValue()).toList(), false, true)),
-						locale.toLanguageTag(), false)));
+		model.addAttribute("empty", report.cost().byModule().stream().allMatch((m) -> m.items() == 0));
+		model.addAttribute("modulePages", MODULE_PAGES);
+		model.addAttribute("chart", this.json
+			.of(new ChartData("bar", points.stream().map((p) -> this.formats.axis(p.start(), range.bucket())).toList(),
+					List.of(series("overview.chart.scenarios", points.stream().map(SeriesPoint::scenariosCost), locale),
+							series("overview.chart.providers", points.stream().map(SeriesPoint::providersCost), locale),
+							series("overview.chart.devlens", points.stream().map(SeriesPoint::devlensCost), locale)),
+					locale.toLanguageTag(), false)));
 		return "dashboard/overview";
+	}
+
+	private ChartData.Series series(String label, Stream<BigDecimal> costs, Locale locale) {
+		return new ChartData.Series(this.messages.getMessage(label, null, locale),
+				costs.map(BigDecimal::doubleValue).toList(), false, true);
 	}
 
 }

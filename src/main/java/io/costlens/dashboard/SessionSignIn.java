@@ -1,5 +1,7 @@
 package io.costlens.dashboard;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -42,7 +44,8 @@ final class SessionSignIn implements AuthenticationProvider {
 		}
 		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(signIn.caller(),
 				null, java.util.List.of(new SimpleGrantedAuthority(signIn.caller().role().authority())));
-		result.setDetails(new SessionDetails(signIn.refreshToken(), ip));
+		result.setDetails(new SessionDetails(signIn.refreshToken(), ip,
+				this.accounts.user(signIn.caller().userId()).credentialsChangedAt()));
 		return result;
 	}
 
@@ -56,8 +59,10 @@ final class SessionSignIn implements AuthenticationProvider {
 	 *
 	 * @param refreshToken revoked on sign-out
 	 * @param clientIp where the session signed in from
+	 * @param credentialsChangedAt the user's at sign-in: once it changes (a password
+	 * change or reset), the session ends
 	 */
-	record SessionDetails(String refreshToken, String clientIp) {
+	record SessionDetails(String refreshToken, String clientIp, java.time.@Nullable Instant credentialsChangedAt) {
 
 		@Override
 		public String toString() {

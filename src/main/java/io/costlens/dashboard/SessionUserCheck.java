@@ -2,6 +2,7 @@ package io.costlens.dashboard;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,12 +21,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.costlens.accounts.Accounts;
 import io.costlens.accounts.User;
+import io.costlens.dashboard.SessionSignIn.SessionDetails;
 import io.costlens.platform.CurrentUser;
 import io.costlens.platform.NotFound;
 
 /**
  * Looks the session's user up on every request: a deactivated (or deleted) user's session
- * ends at once, and a changed role or tier applies from the next request on.
+ * ends at once, and so does every session of a user whose password was changed or reset,
+ * and a changed role or tier applies from the next request on.
  */
 final class SessionUserCheck extends OncePerRequestFilter {
 
@@ -44,7 +47,7 @@ final class SessionUserCheck extends OncePerRequestFilter {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof CurrentUser caller) {
 			User account = find(caller);
-			if (account == null || !account.active()) {
+			if (account == null || !account.active() || credentialsChanged(authentication, account)) {
 				SecurityContextHolder.clearContext();
 				HttpSession session = request.getSession(false);
 				if (session != null) {
@@ -58,6 +61,12 @@ final class SessionUserCheck extends OncePerRequestFilter {
 			}
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** Whether the password was changed or reset since the session signed in. */
+	private static boolean credentialsChanged(Authentication authentication, User account) {
+		return authentication.getDetails() instanceof SessionDetails details
+				&& !Objects.equals(details.credentialsChangedAt(), account.credentialsChangedAt());
 	}
 
 	private @Nullable User find(CurrentUser caller) {

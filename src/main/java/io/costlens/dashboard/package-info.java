@@ -4,6 +4,6 @@
  * that {@code GET /api/v2/overview} also answers.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "scenarios", "predictions",
-		"pricing", "audit", "accounts", "providers", "devlens", "reports" })
+		"pricing", "audit", "accounts", "providers", "devlens", "reports", "demo" })
 @org.jspecify.annotations.NullMarked
 package io.costlens.dashboard;

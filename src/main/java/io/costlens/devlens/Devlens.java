@@ -142,6 +142,19 @@ public class Devlens {
 		return this.github.importRows(this.json.readTree(body)).pullRequests();
 	}
 
+	/**
+	 * The sessions, tokens and cost of each UTC day from {@code from} to {@code to}
+	 * (included) and model, from the daily roll-ups, oldest first: days without sessions
+	 * are left out.
+	 */
+	public List<DayCost> dailyCosts(LocalDate from, LocalDate to) {
+		return this.rollups.byDayAndModel(new Window(from, to, null, null, null))
+			.stream()
+			.map((row) -> new DayCost(row.eventDate(), row.model(), row.totals().sessions,
+					row.totals().tokensIn + row.totals().tokensOut, row.totals().costUsd, row.totals().unpricedCount))
+			.toList();
+	}
+
 	/** How many sessions are stored. */
 	public long sessionCount() {
 		return this.jdbc.sql("select count(*) from devlens_sessions").query(Long.class).single();
@@ -182,6 +195,20 @@ public class Devlens {
 	 * @param unpricedSessions those it could not
 	 */
 	public record SessionTotals(long sessions, long tokens, BigDecimal pricedCostUsd, long unpricedSessions) {
+	}
+
+	/**
+	 * One UTC day's sessions of one model.
+	 *
+	 * @param day the UTC day
+	 * @param model the model
+	 * @param sessions how many
+	 * @param tokens their input and output tokens
+	 * @param pricedCostUsd the cost of those the catalog could price
+	 * @param unpricedSessions those it could not
+	 */
+	public record DayCost(LocalDate day, String model, long sessions, long tokens, BigDecimal pricedCostUsd,
+			long unpricedSessions) {
 	}
 
 	/**

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.costlens.IntegrationTest;
 import io.costlens.TestApi;
 import io.costlens.TestUsers;
+import io.costlens.platform.DataDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,9 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The dashboard in real headless Chromium, as a user goes through it: sign in, take or
  * leave the tour, create and start a scenario, ingest through the API, see the chart and
  * the log table, look at every page (axe-core, keyboard, screenshot), switch language,
- * use the palette and the shortcuts, sign out. A viewer sees no write controls. The
- * browser signs in as users this class creates, so no other test class's sign-ins (the
- * login throttle) or password changes touch it, whatever the order.
+ * use the palette and the shortcuts, sign out. A viewer sees no write controls. A user
+ * who forgot their password asks for the mail, opens its link and signs in with the new
+ * one. The browser signs in as users this class creates, so no other test class's
+ * sign-ins (the login throttle) or password changes touch it, whatever the order.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -40,6 +42,9 @@ class DashboardBrowserIntegrationTests {
 
 	@Autowired
 	TestUsers users;
+
+	@Autowired
+	DataDirectory dataDirectory;
 
 	Browser browser;
 
@@ -302,6 +307,52 @@ class DashboardBrowserIntegrationTests {
 		assertThat(this.browser.all("#nav a[href='/ui/audit']")).isEmpty();
 		this.browser.screenshot("15-viewer-scenarios");
 		this.browser.find("#sign-out").click();
+	}
+
+	@Test
+	@Order(10)
+	void resetsAForgottenPasswordThroughTheMailedLinkAndSignsInWithTheNewOne() {
+		TestUsers.User member = this.users.member();
+		go("/ui/login");
+		this.browser.find("#forgot-password").click();
+		this.browser.await("#f-username").sendKeys(member.username());
+		this.browser.assertAccessible("forgot password");
+		this.browser.screenshot("25-forgot-password");
+		this.browser.find("#send-reset").click();
+		assertThat(this.browser.await("#reset-sent").getText()).startsWith("If a user with that name or address");
+		String link = ResetMail.link(this.dataDirectory, member.username() + "@example.com");
+		go(link);
+		this.browser.await("#r-password");
+		assertThat(this.browser.driver.getCurrentUrl()).as("the token leaves the address bar")
+			.endsWith("/ui/reset-password");
+		this.browser.assertAccessible("reset password");
+		this.browser.assertKeyboardReachable("reset password");
+		this.browser.screenshot("26-reset-password");
+		this.browser.find("#r-password").sendKeys("battery-staple-horse-9");
+		this.browser.find("#r-confirm").sendKeys("battery-staple-horse-9");
+		this.browser.find("#set-password").click();
+		assertThat(this.browser.await(".flash.ok").getText())
+			.isEqualTo("Your password is set: sign in with the new one.");
+		this.browser.find("#username").sendKeys(member.username());
+		this.browser.find("#password").sendKeys("battery-staple-horse-9");
+		this.browser.find("#sign-in").click();
+		this.browser.waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/ui/login")));
+		assertThat(this.browser.all("#sign-out")).as("signed in with the new password").hasSize(1);
+		if (!this.browser.all("dialog#tour[open]").isEmpty()) {
+			WebElement tour = this.browser.find("dialog#tour");
+			this.browser.find("#tour-dismiss").click();
+			this.browser.waiting().until(ExpectedConditions.stalenessOf(tour));
+		}
+		this.browser.find("#sign-out").click();
+		this.browser.await(".flash.ok");
+		go(link);
+		this.browser.await("#r-password").sendKeys("another-password-42");
+		this.browser.find("#r-confirm").sendKeys("another-password-42");
+		this.browser.find("#set-password").click();
+		assertThat(this.browser.await(".flash.error").getText()).isEqualTo(
+				"This reset link is no longer valid: it has expired or has been used already. Request a new one.");
+		this.browser.assertAccessible("reset password, used link");
+		this.browser.screenshot("27-reset-password-used");
 	}
 
 	private void page(String path, String screenshot) {

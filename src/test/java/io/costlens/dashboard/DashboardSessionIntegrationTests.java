@@ -11,12 +11,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.costlens.IntegrationTest;
 import io.costlens.TestApi;
 import io.costlens.TestUsers;
+import io.costlens.platform.DataDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboard's own session chain: where it lives, its cookie, CSRF, roles, sign-out,
- * and that the API beside it stays stateless.
+ * the password reset from the sign-in page (the mail read from the outbox folder), and
+ * that the API beside it stays stateless.
  */
 @IntegrationTest
 class DashboardSessionIntegrationTests {
@@ -26,6 +28,9 @@ class DashboardSessionIntegrationTests {
 
 	@Autowired
 	TestUsers users;
+
+	@Autowired
+	DataDirectory dataDirectory;
 
 	@Test
 	void sendsBrowsersToTheDashboardAndApiClientsToTheJson() {
@@ -150,6 +155,94 @@ class DashboardSessionIntegrationTests {
 		this.api.patch("/api/v2/users/" + member.id(), "{\"is_active\":false}").send();
 		HttpResponse<String> after = other.get("/ui/");
 		assertThat(UiSession.location(after).toString()).endsWith("/ui/login?expired");
+	}
+
+	@Test
+	void setsANewPasswordFromTheMailedLinkOnceAndEndsTheSessionsOfTheOldOne() {
+		TestUsers.User member = this.users.member();
+		UiSession before = new UiSession(this.api);
+		before.signIn(member.username(), member.password());
+		assertThat(before.get("/ui/").statusCode()).isEqualTo(200);
+		UiSession browser = new UiSession(this.api);
+		HttpResponse<String> asked = browser.post("/ui/forgot-password", "/ui/forgot-password",
+				Map.of("username", member.username()));
+		assertThat(UiSession.location(asked).toString()).endsWith("/ui/forgot-password?sent");
+		String link = ResetMail.link(this.dataDirectory, member.username() + "@example.com");
+		String token = link.substring(link.indexOf("token=") + 6);
+
+		HttpResponse<String> opened = browser.get(link);
+		assertThat(opened.statusCode()).isEqualTo(302);
+		assertThat(UiSession.location(opened).toString()).as("the token leaves the address at once")
+			.endsWith("/ui/reset-password");
+		String form = browser.get("/ui/reset-password").body();
+		assertThat(form).contains("id=\"set-password\"").doesNotContain(token);
+		browser.post("/ui/reset-password", "/ui/reset-password",
+				Map.of("password", "a-new-password-1234", "confirm", "another-password-1234"));
+		assertThat(browser.get("/ui/reset-password").body()).contains("The two passwords differ")
+			.contains("id=\"set-password\"");
+		browser.post("/ui/reset-password", "/ui/reset-password", Map.of("password", "short", "confirm", "short"));
+		assertThat(browser.get("/ui/reset-password").body()).contains("at least 12 characters");
+		HttpResponse<String> set = browser.post("/ui/reset-password", "/ui/reset-password",
+				Map.of("password", "a-new-password-1234", "confirm", "a-new-password-1234"));
+		assertThat(UiSession.location(set).toString()).endsWith("/ui/login?reset");
+		assertThat(browser.get("/ui/login?reset").body()).contains("Your password is set");
+
+		assertThat(UiSession.location(before.get("/ui/")).toString()).as("the session of the old password ends")
+			.endsWith("/ui/login?expired");
+		assertThat(UiSession.location(new UiSession(this.api).signIn(member.username(), member.password())).toString())
+			.endsWith("/ui/login?error");
+		UiSession after = new UiSession(this.api);
+		assertThat(UiSession.location(after.signIn(member.username(), "a-new-password-1234")).getPath())
+			.isEqualTo("/ui/");
+		assertThat(after.get("/ui/").statusCode()).isEqualTo(200);
+
+		browser.get(link);
+		browser.post("/ui/reset-password", "/ui/reset-password",
+				Map.of("password", "a-third-password-1234", "confirm", "a-third-password-1234"));
+		String spent = browser.get("/ui/reset-password").body();
+		assertThat(spent).contains("This reset link is no longer valid: it has expired or has been used already.")
+			.contains("id=\"request-new-link\"")
+			.doesNotContain("id=\"set-password\"");
+		assertThat(UiSession.location(new UiSession(this.api).signIn(member.username(), "a-third-password-1234"))
+			.toString()).endsWith("/ui/login?error");
+	}
+
+	@Test
+	void answersAResetRequestTheSameWhetherOrNotTheUserExistsAndRefusesBadInputPolitely() {
+		UiSession browser = new UiSession(this.api);
+		HttpResponse<String> unknown = browser.post("/ui/forgot-password", "/ui/forgot-password",
+				Map.of("username", "nobody-" + java.util.UUID.randomUUID()));
+		assertThat(UiSession.location(unknown).toString()).endsWith("/ui/forgot-password?sent");
+		assertThat(browser.get("/ui/forgot-password?sent").body()).contains("If a user with that name or address");
+		for (String bad : new String[] { "", "   ", "x".repeat(300) }) {
+			HttpResponse<String> refused = browser.post("/ui/forgot-password", "/ui/forgot-password",
+					Map.of("username", bad));
+			assertThat(UiSession.location(refused).toString()).endsWith("/ui/forgot-password");
+			assertThat(browser.get("/ui/forgot-password").body()).contains("Give your username or email address");
+		}
+		assertThat(browser.get("/ui/reset-password?token=made-up").statusCode()).isEqualTo(302);
+		browser.post("/ui/reset-password", "/ui/reset-password",
+				Map.of("password", "a-new-password-1234", "confirm", "a-new-password-1234"));
+		assertThat(browser.get("/ui/reset-password").body()).contains("This reset link is no longer valid");
+		assertThat(browser.get("/ui/reset-password?token=" + "t".repeat(300)).statusCode()).isEqualTo(302);
+		assertThat(browser.get("/ui/reset-password").body()).contains("id=\"request-new-link\"");
+	}
+
+	@Test
+	void refusesResetFormsWithoutTheirCsrfToken() {
+		TestUsers.User member = this.users.member();
+		UiSession browser = new UiSession(this.api);
+		HttpResponse<String> forged = browser.postRaw("/ui/forgot-password", Map.of("username", member.username()));
+		assertThat(UiSession.location(forged).getPath()).as("refused: sent to sign in, not told a mail is sent")
+			.isEqualTo("/ui/login");
+		HttpResponse<String> forgedReset = browser.postRaw("/ui/reset-password",
+				Map.of("password", "a-new-password-1234", "confirm", "a-new-password-1234"));
+		assertThat(UiSession.location(forgedReset).getPath()).isEqualTo("/ui/login");
+		browser.post("/ui/forgot-password", "/ui/forgot-password", Map.of("username", member.username()));
+		ResetMail.link(this.dataDirectory, member.username() + "@example.com");
+		assertThat(ResetMail.count(this.dataDirectory, member.username() + "@example.com"))
+			.as("only the request with its token sent a mail")
+			.isEqualTo(1);
 	}
 
 	@Test

@@ -1,20 +1,33 @@
 package io.costlens.dashboard;
 
 import java.math.BigDecimal;
+import java.net.http.HttpRequest;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import io.costlens.IntegrationTest;
 import io.costlens.TestApi;
 import io.costlens.TestUsers;
+import io.costlens.platform.CurrentUser;
+import io.costlens.platform.Role;
+import io.costlens.providers.Providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code GET /api/v2/overview}: the dashboard's numbers, for API clients too. */
+/**
+ * {@code GET /api/v2/overview}: the dashboard's numbers, for API clients too, with the
+ * cost and usage of every module, totals that are the sums of their parts.
+ */
 @IntegrationTest
 class OverviewIntegrationTests {
 
@@ -23,6 +36,9 @@ class OverviewIntegrationTests {
 
 	@Autowired
 	TestUsers users;
+
+	@Autowired
+	Providers providers;
 
 	@Test
 	void addsIngestedLogsAndTheirCostToTheTotalsAndTheSeries() {
@@ -55,6 +71,85 @@ class OverviewIntegrationTests {
 	}
 
 	@Test
+	void addsTheCallersProviderUsageToTheCostOfTheRangeAndItsSeries() {
+		TestUsers.User member = this.users.member();
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		as(member, () -> this.providers.addKeyWithUsage("overview-key", "sk-or-v1-" + UUID.randomUUID(), List.of(
+				new Providers.SampleUsage(today, "openai/gpt-4.1", 120, 9000, 3000, new BigDecimal("2.50")),
+				new Providers.SampleUsage(today.minusDays(3), "openai/gpt-4.1", 30, 100, 50, new BigDecimal("0.25")),
+				new Providers.SampleUsage(today.minusDays(40), "openai/gpt-4.1", 1, 1, 1, new BigDecimal("99")))));
+
+		JsonNode overview = this.api.get("/api/v2/overview?period=7d").as(member.apiKey()).send().json();
+
+		JsonNode providers = module(overview, "providers");
+		assertThat(money(providers.get("cost"))).as("the two days in the range, not the one 40 days back")
+			.isEqualByComparingTo("2.75");
+		assertThat(providers.get("items").asLong()).isEqualTo(150);
+		assertThat(providers.get("tokens").asLong()).isEqualTo(12150);
+		assertThat(overview.get("usage").get("provider_requests").asLong()).isEqualTo(150);
+		assertThat(sum(overview.get("series"), "providers_cost")).isEqualByComparingTo("2.75");
+		assertAddsUp(overview);
+		JsonNode otherUsers = overview("7d");
+		assertThat(money(module(otherUsers, "providers").get("cost")))
+			.as("an admin's overview counts every user's keys")
+			.isGreaterThanOrEqualTo(new BigDecimal("2.75"));
+	}
+
+	@Test
+	void addsDeveloperSessionsWithTheirCostAndTheirUnpricedModels() {
+		JsonNode before = overview("7d");
+		String day = LocalDate.now(ZoneOffset.UTC).toString();
+		String developer = "overview-" + UUID.randomUUID().toString().substring(0, 8);
+		StringBuilder traces = new StringBuilder();
+		for (int i = 0; i < 3; i++) {
+			traces
+				.append(("{\"timestamp\": \"%sT00:0%d:00Z\", \"usage\": {\"input_tokens\": 100000, \"output_tokens\": 20000},"
+						+ " \"attributes\": {\"llm.model_name\": \"%s\", \"status_code\": 200, \"latency_ms\": 900},"
+						+ " \"metadata\": {\"developer_id\": \"%s\", \"session_id\": \"%s-%d\", \"repo\": \"acme/shop\"}}\n")
+					.formatted(day, i, (i < 2) ? "anthropic/claude-haiku-4-5" : "overview-unpriced-model", developer,
+							developer, i));
+		}
+		assertThat(this.api.request("POST", "/api/traces", HttpRequest.BodyPublishers.ofString(traces.toString()))
+			.header("Content-Type", "application/x-ndjson")
+			.send()
+			.status()).isEqualTo(200);
+
+		JsonNode after = overview("7d");
+
+		JsonNode devlens = module(after, "devlens");
+		assertThat(devlens.get("items").asLong() - module(before, "devlens").get("items").asLong()).isEqualTo(3);
+		assertThat(devlens.get("unpriced_items").asLong() - module(before, "devlens").get("unpriced_items").asLong())
+			.isEqualTo(1);
+		assertThat(money(devlens.get("cost"))).as("two priced sessions of 120 000 tokens each")
+			.isGreaterThan(money(module(before, "devlens").get("cost")));
+		assertThat(after.get("cost").get("unpriced_items").asLong() - before.get("cost").get("unpriced_items").asLong())
+			.isEqualTo(1);
+		assertThat(after.get("unpriced").toString()).contains("\"model\":\"overview-unpriced-model\"");
+		assertAddsUp(after);
+	}
+
+	@Test
+	void countsPredictionsAsUsageWithoutACost() {
+		JsonNode before = overview("24h");
+		for (boolean ok : new boolean[] { true, false }) {
+			assertThat(this.api
+				.post("/api/v1/predict-log",
+						"{\"model_name\":\"overview-model\",\"duration_ms\":40,\"was_successful\":" + ok + "}")
+				.send()
+				.status()).isLessThan(300);
+		}
+		JsonNode after = overview("24h");
+		JsonNode predictions = module(after, "predictions");
+		assertThat(predictions.get("items").asLong() - module(before, "predictions").get("items").asLong())
+			.isEqualTo(2);
+		assertThat(predictions.get("cost").isNull()).as("Costlens prices no ML prediction").isTrue();
+		assertThat(after.get("usage").get("failed_predictions").asLong()
+				- before.get("usage").get("failed_predictions").asLong())
+			.isEqualTo(1);
+		assertThat(money(after.get("cost").get("total"))).isEqualByComparingTo(money(before.get("cost").get("total")));
+	}
+
+	@Test
 	void answersViewersAndTellsWhenThereIsNoForecastYet() {
 		TestUsers.User viewer = this.users.create("viewer", "free");
 		TestApi.Response response = this.api.get("/api/v2/overview?period=mtd").as(viewer.apiKey()).send();
@@ -76,6 +171,50 @@ class OverviewIntegrationTests {
 		TestApi.Response custom = this.api.get("/api/v2/overview?from=2026-11-01&to=2026-11-30").send();
 		assertThat(custom.status()).isEqualTo(200);
 		assertThat(custom.json().get("series")).hasSize(30);
+	}
+
+	/** The total is the sum of the modules' costs and of the series. */
+	private static void assertAddsUp(JsonNode overview) {
+		BigDecimal modules = BigDecimal.ZERO;
+		for (JsonNode module : overview.get("cost").get("by_module")) {
+			modules = modules.add(money(module.get("cost")));
+		}
+		BigDecimal total = money(overview.get("cost").get("total"));
+		assertThat(total).as("total = sum of the modules").isEqualByComparingTo(modules);
+		assertThat(sum(overview.get("series"), "cost")).as("total = sum of the series").isEqualByComparingTo(total);
+		assertThat(sum(overview.get("series"), "scenarios_cost").add(sum(overview.get("series"), "providers_cost"))
+			.add(sum(overview.get("series"), "devlens_cost"))).isEqualByComparingTo(total);
+	}
+
+	private static BigDecimal sum(JsonNode series, String field) {
+		BigDecimal sum = BigDecimal.ZERO;
+		for (JsonNode point : series) {
+			sum = sum.add(money(point.get(field)));
+		}
+		return sum;
+	}
+
+	private static JsonNode module(JsonNode overview, String name) {
+		for (JsonNode module : overview.get("cost").get("by_module")) {
+			if (module.get("module").asString().equals(name)) {
+				return module;
+			}
+		}
+		throw new AssertionError("no module " + name + " in " + overview.get("cost"));
+	}
+
+	private static void as(TestUsers.User user, Runnable action) {
+		SecurityContext previous = SecurityContextHolder.getContext();
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		CurrentUser caller = new CurrentUser(UUID.fromString(user.id()), user.username(), Role.MEMBER, "free", null);
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller, null, List.of()));
+		SecurityContextHolder.setContext(context);
+		try {
+			action.run();
+		}
+		finally {
+			SecurityContextHolder.setContext(previous);
+		}
 	}
 
 	private String running(String fields) {
