@@ -7,22 +7,30 @@
 # Mix (see mixed.lua): 45 % POST /ingest, 25 % POST /api/v2/predict-log, 10 % scenario summary,
 # 10 % prediction stats, 5 % audit list, 5 % /health.
 #
-# Usage (from the repository root, after ./mvnw package):
-#   PGDATABASE=soak bench/soak/run.sh                    # the database is created when missing
-#   PGDATABASE=soak REDIS_URL=redis://127.0.0.1:6379/3 bench/soak/run.sh
-# Settings: JAR (target/costlens-*.jar), PORT (8130), CONNECTIONS (32), WARMUP (30s), MINUTES (10), HEAP (256m), PGHOST, PGUSER.
+# Two steps, each with a server of its own (so each stays a short run of its own):
+#   PGDATABASE=soak bench/soak/run.sh max            # 30 s JIT warm-up, then the maximum over 30 s
+#   PGDATABASE=soak MAX=<req/s> bench/soak/run.sh soak   # 30 s warm-up, then MINUTES at MAX/2
+# Without an argument it does both on one server. Add REDIS_URL=redis://127.0.0.1:6379/3 for Redis.
+# The soak paces each connection with a pause between requests: 1000 * CONNECTIONS / (MAX/2) ms to
+# start with, corrected after every minute by the rate the minute achieved, so it holds about half.
+# Settings: JAR (target/costlens-*.jar), PORT (8130), CONNECTIONS (32), WARMUP (30s), MINUTES (10),
+# HEAP (256m), NMT=1 (native memory tracking: nmt.txt after the soak), PGHOST, PGUSER. The database is
+# created when missing.
 # Results go to bench/results/soak-<timestamp>/ (not versioned); summary.txt holds the figures.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
 . bench/lib.sh
+STEP=${1:-both}
+case "$STEP" in max | soak | both) ;; *) echo "usage: $0 [max|soak|both]" >&2; exit 2 ;; esac
+[ "$STEP" != soak ] || : "${MAX:?set MAX to the maximum req/s that 'run.sh max' measured}"
 PORT=${PORT:-8130}
 CONNECTIONS=${CONNECTIONS:-32}
 WARMUP=${WARMUP:-30s}
 MINUTES=${MINUTES:-10}
 HEAP=${HEAP:-256m}
 KEY=clk_bench-soak-key-0123456789abcdefghijklmn
-OUT=bench/results/soak-$(date -u +%Y%m%dT%H%M%SZ)
+OUT=bench/results/soak-$(date -u +%Y%m%dT%H%M%SZ)-$STEP
 BENCH=bench/soak
 mkdir -p "$OUT/data"
 
@@ -38,12 +46,17 @@ export COSTLENS_ADMIN_PASSWORD=bench-soak-admin-password COSTLENS_RATELIMIT_ENAB
 export SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:${PGPORT:-5432}/$PGDATABASE"
 export SPRING_DATASOURCE_USERNAME=$PGUSER SPRING_DATASOURCE_PASSWORD=${PGPASSWORD:-}
 [ -z "${REDIS_URL:-}" ] || export COSTLENS_REDIS_URL=$REDIS_URL
-bench_start_server "$OUT/server.log" -Xmx"$HEAP" -XX:+UseG1GC -Xlog:gc:file="$OUT/gc.log" -jar "$JAR"
+NMT_FLAG=
+[ -z "${NMT:-}" ] || NMT_FLAG=-XX:NativeMemoryTracking=summary
+STARTED=$(date +%s)
+bench_start_server "$OUT/server.log" -Xmx"$HEAP" -XX:+UseG1GC $NMT_FLAG -Xlog:gc:file="$OUT/gc.log" -jar "$JAR"
 SERVER=$BENCH_SERVER
 SAMPLER=
 trap '[ -z "${SAMPLER:-}" ] || kill $SAMPLER 2>/dev/null || true; bench_stop_server' EXIT
-bench_wait_ready "localhost:$PORT/ready"
+bench_wait_ready "localhost:$PORT/ready" 300
 bench_wait_api_key "localhost:$PORT/api/v1/scenarios" "$KEY"
+echo "== server ready after $(($(date +%s) - STARTED)) s ($("$BENCH_JAVA" -version 2>&1 | head -1); -Xmx$HEAP; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))" \
+  | tee "$OUT/summary.txt"
 
 api() { curl -sf -H "X-API-Key: $KEY" -H 'Content-Type: application/json' "$@"; }
 SCENARIO_ID=$(api -d "{\"name\":\"soak-$RANDOM$RANDOM\"}" "localhost:$PORT/api/v1/scenarios" | sed 's/.*"id":"\([^"]*\)".*/\1/')
@@ -57,39 +70,52 @@ full_gc_heap() { # heap in MB after a full GC
   "$JCMD" $SERVER GC.run >/dev/null; sleep 1
   grep 'Pause Full' "$OUT/gc.log" | tail -1 | sed 's/.*->\([0-9]*\)M.*/\1/'
 }
+load() { # wrk with the mix: load <pause ms> <duration> <output file>
+  DELAY_MS=$1 wrk -t2 -c"$CONNECTIONS" --timeout 10s -d"$2" --latency -s $BENCH/mixed.lua "http://127.0.0.1:$PORT" >"$3"
+}
 
-echo "== warm-up $WARMUP (JIT), then the maximum over 30 s, $CONNECTIONS connections"
-DELAY_MS=0 wrk -t2 -c"$CONNECTIONS" --timeout 10s -d"$WARMUP" -s $BENCH/mixed.lua "http://127.0.0.1:$PORT" >"$OUT/warmup.txt"
-DELAY_MS=0 wrk -t2 -c"$CONNECTIONS" --timeout 10s -d30s --latency -s $BENCH/mixed.lua "http://127.0.0.1:$PORT" | tee "$OUT/max.txt"
-MAX=$(rps "$OUT/max.txt")
-# half the maximum: each connection sends one request per 2 * CONNECTIONS/MAX s (at half load the
-# answer itself takes little of that, so the pause is the whole of it)
-DELAY=$(awk -v c="$CONNECTIONS" -v r="$MAX" 'BEGIN { printf "%d", 2000 * c / r }')
+echo "== warm-up $WARMUP (JIT) at full speed, $CONNECTIONS connections"
+load 0 "$WARMUP" "$OUT/warmup.txt"
+if [ "$STEP" != soak ]; then
+  echo "== the maximum over 30 s, $CONNECTIONS connections"
+  load 0 30s "$OUT/max.txt"
+  cat "$OUT/max.txt"
+  MAX=$(rps "$OUT/max.txt")
+  echo "max (30 s after $WARMUP warm-up, $CONNECTIONS connections): $MAX req/s, p50 $(pct "$OUT/max.txt" 50), p99 $(pct "$OUT/max.txt" 99), errors $(errors "$OUT/max.txt"), RSS $(rss) MB" \
+    | tee -a "$OUT/summary.txt"
+  [ "$STEP" = both ] || exit 0
+fi
+
+TARGET=$(awk -v r="$MAX" 'BEGIN { printf "%.1f", r / 2 }')
+DELAY=$(awk -v c="$CONNECTIONS" -v t="$TARGET" 'BEGIN { printf "%d", 1000 * c / t }')
 HEAP_BEFORE=$(full_gc_heap)
-echo "max $MAX req/s; soak at about half: $DELAY ms between requests per connection; heap after full GC $HEAP_BEFORE MB"
+echo "soak target $TARGET req/s (half of $MAX); first pause $DELAY ms per connection; heap after full GC $HEAP_BEFORE MB"
 
 ( while kill -0 $SERVER 2>/dev/null; do echo "$(date -u +%s) $(rss)"; sleep 10; done ) >"$OUT/rss.txt" &
 SAMPLER=$!
 GC_FROM=$(wc -l <"$OUT/gc.log")
-printf '%-7s %9s %9s %9s %7s %8s\n' minute 'req/s' 'p50' 'p99' errors 'RSS MB' | tee "$OUT/minutes.txt"
+printf '%-7s %9s %9s %9s %7s %8s %8s\n' minute 'req/s' 'p50' 'p99' errors 'RSS MB' 'pause' | tee "$OUT/minutes.txt"
 for minute in $(seq 1 "$MINUTES"); do
-  DELAY_MS=$DELAY wrk -t2 -c"$CONNECTIONS" --timeout 10s -d60s --latency -s $BENCH/mixed.lua "http://127.0.0.1:$PORT" >"$OUT/minute-$minute.txt"
   f=$OUT/minute-$minute.txt
-  printf '%-7s %9s %9s %9s %7s %8s\n' "$minute" "$(rps "$f")" "$(pct "$f" 50)" "$(pct "$f" 99)" "$(errors "$f")" "$(rss)" \
+  load "$DELAY" 60s "$f"
+  printf '%-7s %9s %9s %9s %7s %8s %8s\n' "$minute" "$(rps "$f")" "$(pct "$f" 50)" "$(pct "$f" 99)" "$(errors "$f")" "$(rss)" "$DELAY" \
     | tee -a "$OUT/minutes.txt"
+  # the rate is CONNECTIONS / (pause + answer time): take the answer time this minute showed out of the pause
+  DELAY=$(awk -v c="$CONNECTIONS" -v t="$TARGET" -v a="$(rps "$f")" -v d="$DELAY" \
+    'BEGIN { n = d + 1000 * c / t - 1000 * c / a; printf "%d", (n < 0) ? 0 : n }')
 done
 kill $SAMPLER 2>/dev/null || true
 HEAP_AFTER=$(full_gc_heap)
+[ -z "$NMT_FLAG" ] || "$JCMD" $SERVER VM.native_memory summary >"$OUT/nmt.txt"
 tail -n +"$((GC_FROM + 1))" "$OUT/gc.log" | grep 'Pause Young' | sed 's/.*->\([0-9]*\)M.*/\1/' >"$OUT/young-after.txt"
 YOUNG=$(awk '{ a[NR] = $1 } END { q = int(NR / 4); if (q < 1) { print "n/a"; exit }
   for (i = 1; i <= q; i++) f += a[i]; for (i = NR - q + 1; i <= NR; i++) l += a[i];
   printf "%.0f MB in the first quarter, %.0f MB in the last (%d young GCs)", f / q, l / q, NR }' "$OUT/young-after.txt")
 {
-  echo "max (30 s, $CONNECTIONS connections): $MAX req/s; soak paced at $DELAY ms per connection"
-  echo "soak: $MINUTES minutes, $(awk 'NR > 1 { s += $2; n++ } END { printf "%.0f", s / n }' "$OUT/minutes.txt") req/s on average"
+  echo "soak: $MINUTES minutes, $(awk 'NR > 1 { s += $2; n++ } END { printf "%.0f", s / n }' "$OUT/minutes.txt") req/s on average (target $TARGET, half of the maximum $MAX)"
   echo "errors: $(awk 'NR > 1 { s += $5 } END { print s }' "$OUT/minutes.txt")"
-  echo "p99 first minute $(awk 'NR == 2 { print $4 }' "$OUT/minutes.txt"), last minute $(awk 'END { print $4 }' "$OUT/minutes.txt"), highest $(awk 'NR > 1 { print $4 }' "$OUT/minutes.txt" | sort -h | tail -1)"
-  echo "resident memory: max $(awk '{ if ($2 > m) m = $2 } END { print m }' "$OUT/rss.txt") MB (samples every 10 s), at the end $(rss) MB"
+  echo "p99 by minute: $(awk 'NR > 1 { printf "%s%s", sep, $4; sep = ", " }' "$OUT/minutes.txt"); p50 by minute: $(awk 'NR > 1 { printf "%s%s", sep, $3; sep = ", " }' "$OUT/minutes.txt")"
+  echo "resident memory: max $(awk '{ if ($2 > m) m = $2 } END { print m }' "$OUT/rss.txt") MB (samples every 10 s), after the first minute $(awk 'NR == 2 { print $6 }' "$OUT/minutes.txt") MB, at the end $(rss) MB"
   echo "heap after full GC: $HEAP_BEFORE MB before the soak, $HEAP_AFTER MB after"
   echo "heap after young GCs: $YOUNG"
-} | tee "$OUT/summary.txt"
+} | tee -a "$OUT/summary.txt"

@@ -25,13 +25,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxApiKeysPerUser the most active API keys one user may have
  * @param tokenCleanupInterval how often expired refresh and password-reset tokens are
  * deleted
+ * @param apiKeyCacheTtl how long an instance reuses an API key lookup: a key revoked, or
+ * whose user was changed or deactivated, on another instance stops working here within
+ * this time (at once on the instance that made the change)
  */
 @ConfigurationProperties("costlens.accounts")
 record AccountsProperties(@DefaultValue Admin admin, @Nullable String jwtSecret,
 		@DefaultValue("costlens") String issuer, @DefaultValue("30m") Duration accessTokenTtl,
 		@DefaultValue("30d") Duration refreshTokenTtl, @DefaultValue("1h") Duration passwordResetTtl,
 		@DefaultValue("false") boolean openRegistration, @DefaultValue Throttle loginThrottle,
-		@DefaultValue("20") int maxApiKeysPerUser, @DefaultValue("1h") Duration tokenCleanupInterval) {
+		@DefaultValue("20") int maxApiKeysPerUser, @DefaultValue("1h") Duration tokenCleanupInterval,
+		@DefaultValue("30s") Duration apiKeyCacheTtl) {
 
 	/**
 	 * The first-start admin account. Both are random unless given, which automation does

@@ -1,6 +1,5 @@
 package io.costlens.accounts;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,26 +16,22 @@ import io.costlens.platform.ApiCredential;
 import io.costlens.platform.CurrentUser;
 
 /**
- * Checks API keys. Lookups are cached for {@value #CACHE_SECONDS} seconds so that a busy
- * ingest client does not cost a query per request; revoking a key, or changing or
- * deactivating its user, clears it from this instance's cache at once (other instances
- * notice within those seconds). A lookup also records the key's {@code last_used_at}, so
- * that is exact to the cache time.
+ * Checks API keys. Lookups are cached for {@code costlens.accounts.api-key-cache-ttl} (30
+ * seconds) so that a busy ingest client does not cost a query per request; revoking a
+ * key, or changing or deactivating its user, clears it from this instance's cache at once
+ * (other instances notice within that time). A lookup also records the key's
+ * {@code last_used_at}, so that is exact to the cache time.
  */
 @Component
 class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 
-	static final int CACHE_SECONDS = 30;
-
 	private final ApiKeyRepository keys;
 
-	private final Cache<String, Optional<CurrentUser>> callers = Caffeine.newBuilder()
-		.maximumSize(10_000)
-		.expireAfterWrite(Duration.ofSeconds(CACHE_SECONDS))
-		.build();
+	private final Cache<String, Optional<CurrentUser>> callers;
 
-	ApiKeyAuthenticationProvider(ApiKeyRepository keys) {
+	ApiKeyAuthenticationProvider(ApiKeyRepository keys, AccountsProperties properties) {
 		this.keys = keys;
+		this.callers = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(properties.apiKeyCacheTtl()).build();
 	}
 
 	@Override

@@ -85,7 +85,8 @@ class ApiKeyController {
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Revoke an API key",
-			description = "Takes effect at once on the instance that answers, within 30 seconds on others.")
+			description = "Takes effect at once on the instance that answers, on others within "
+					+ "costlens.accounts.api-key-cache-ttl (30 seconds).")
 	@ApiResponse(responseCode = "404", description = "not_found: no such key of yours")
 	void revoke(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id, HttpServletRequest request) {
 		this.accounts.revokeKey(caller, id, ClientIp.of(request));
