@@ -7,6 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -36,17 +37,21 @@ class RedisSessionFanOut {
 
 	/**
 	 * The subscription's container. It is started by {@link #sessionSubscription}, never
-	 * on its own: starting it blocks while Redis does not answer.
+	 * on its own: starting it blocks while Redis does not answer. Messages are read
+	 * tolerantly (unknown fields skipped, unlike the API's strict mapper): during a
+	 * rolling upgrade a newer instance may publish sessions with fields this one does not
+	 * know yet, and its clients should still get them.
 	 */
 	@Bean
 	RedisMessageListenerContainer sessionFanOut(RedisConnectionFactory redis, StringRedisTemplate template,
 			SessionFeed feed, JsonMapper json) {
+		JsonMapper tolerant = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 		container.setAutoStartup(false);
 		container.setConnectionFactory(redis);
 		container.addMessageListener(
 				(message, pattern) -> feed
-					.deliver(Arrays.asList(json.readValue(message.getBody(), NewSession[].class))),
+					.deliver(Arrays.asList(tolerant.readValue(message.getBody(), NewSession[].class))),
 				new ChannelTopic(CHANNEL));
 		feed.useFanOut(
 				(List<NewSession> sessions) -> template.convertAndSend(CHANNEL, json.writeValueAsString(sessions)));

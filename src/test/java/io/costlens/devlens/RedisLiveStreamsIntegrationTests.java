@@ -45,23 +45,47 @@ class RedisLiveStreamsIntegrationTests {
 
 	@Test
 	void deliversASessionAnotherInstancePublished() throws Exception {
+		JsonNode session = deliveredAfterPublishing("""
+				[{"session_id": "from-elsewhere", "developer_id": "remote-dev", "model": "gpt-4o", "tokens": 42,
+				  "cost_usd": "0.0001", "priced": true, "accepted": false}]""");
+
+		assertThat(session).as("a session published on Redis reached the WebSocket client").isNotNull();
+		session = session.get("data");
+		assertThat(session.get("session_id").asString()).isEqualTo("from-elsewhere");
+		assertThat(session.get("tokens").asLong()).isEqualTo(42);
+	}
+
+	@Test
+	void deliversASessionANewerInstancePublishedWithFieldsThisOneDoesNotKnow() throws Exception {
+		// a rolling upgrade: the newer instance's sessions carry a field this version
+		// lacks
+		JsonNode session = deliveredAfterPublishing("""
+				[{"session_id": "from-newer", "developer_id": "remote-dev", "model": "gpt-4o", "tokens": 7,
+				  "cost_usd": "0.0002", "priced": true, "accepted": true, "cache_read_tokens": 3,
+				  "labels": {"team": "core"}}]""");
+
+		assertThat(session).as("a session with unknown fields reached the WebSocket client").isNotNull();
+		session = session.get("data");
+		assertThat(session.get("session_id").asString()).isEqualTo("from-newer");
+		assertThat(session.get("tokens").asLong()).isEqualTo(7);
+		assertThat(session.get("accepted").asBoolean()).isTrue();
+	}
+
+	/**
+	 * Publishes {@code message} on the sessions channel until a {@code /ws/sessions}
+	 * client gets a {@code new_session} event (the subscription starts in the background,
+	 * again when a paused test context is used again, so publish until it is there, as
+	 * another instance would keep publishing too); that event, or null after 30 tries.
+	 */
+	private JsonNode deliveredAfterPublishing(String message) throws Exception {
 		try (WebSocketClient client = WebSocketClient.connect(ws("/ws/sessions"), "X-API-Key", TestApi.ADMIN_KEY)) {
 			client.next("connected", Duration.ofSeconds(10));
-
-			// the subscription starts in the background (again when a paused test context
-			// is used again): publish until it is there, as another instance would keep
-			// publishing too
 			JsonNode session = null;
 			for (int attempt = 0; attempt < 30 && session == null; attempt++) {
-				this.redis.convertAndSend(RedisSessionFanOut.CHANNEL, """
-						[{"session_id": "from-elsewhere", "developer_id": "remote-dev", "model": "gpt-4o", "tokens": 42,
-						  "cost_usd": "0.0001", "priced": true, "accepted": false}]""");
+				this.redis.convertAndSend(RedisSessionFanOut.CHANNEL, message);
 				session = client.poll("new_session", Duration.ofSeconds(1));
 			}
-			assertThat(session).as("a session published on Redis reached the WebSocket client").isNotNull();
-			session = session.get("data");
-			assertThat(session.get("session_id").asString()).isEqualTo("from-elsewhere");
-			assertThat(session.get("tokens").asLong()).isEqualTo(42);
+			return session;
 		}
 	}
 

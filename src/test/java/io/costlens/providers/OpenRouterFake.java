@@ -12,10 +12,15 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.costlens.TestApi;
+import io.costlens.TestApi.Response;
+import io.costlens.TestUsers.User;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real HTTP server on a free local port that plays OpenRouter with the bodies its API
@@ -55,6 +60,34 @@ public final class OpenRouterFake {
 	public static MappingBuilder activity(String key, LocalDate date) {
 		return get(urlPathEqualTo("/api/v1/activity")).withQueryParam("date", equalTo(date.toString()))
 			.withHeader("Authorization", equalTo("Bearer " + key));
+	}
+
+	/**
+	 * Adds {@code key} for {@code user} through {@code POST /api/keys} (named
+	 * {@code mine-<username>}), asserting the 201; the new key's id.
+	 */
+	public static String addKey(TestApi api, User user, String key) {
+		Response created = api.post("/api/keys", "{\"name\":\"mine-" + user.username() + "\",\"key\":\"" + key + "\"}")
+			.as(user.apiKey())
+			.send();
+		assertThat(created.status()).isEqualTo(201);
+		return created.json().get("id").asString();
+	}
+
+	/**
+	 * Adds {@code key} for {@code user} as {@link #addKey(TestApi, User, String)} does
+	 * and has the fake answer OpenRouter's {@code /key} call for it with {@code answer};
+	 * the new key's id.
+	 */
+	public static String addKey(TestApi api, User user, String key, ResponseDefinitionBuilder answer) {
+		String id = addKey(api, user, key);
+		SERVER.stubFor(keyInfo(key).willReturn(answer));
+		return id;
+	}
+
+	/** {@code /key}'s answer for an ordinary key that used {@code usageDaily} today. */
+	public static ResponseDefinitionBuilder ordinaryKey(String usageDaily) {
+		return json(200, ordinaryKeyBody(usageDaily));
 	}
 
 	public static ResponseDefinitionBuilder json(int status, String body) {

@@ -19,9 +19,11 @@ import io.costlens.TestUsers;
 import io.costlens.TestUsers.User;
 
 import static io.costlens.providers.OpenRouterFake.SERVER;
+import static io.costlens.providers.OpenRouterFake.addKey;
 import static io.costlens.providers.OpenRouterFake.error;
 import static io.costlens.providers.OpenRouterFake.json;
 import static io.costlens.providers.OpenRouterFake.keyInfo;
+import static io.costlens.providers.OpenRouterFake.ordinaryKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -71,8 +73,7 @@ class ProviderKeysIntegrationTests {
 		User member = this.users.member();
 		List<String> keys = List.of(OpenRouterFake.newKey(), OpenRouterFake.newKey());
 		for (String key : keys) {
-			String id = addKey(member, key);
-			SERVER.stubFor(keyInfo(key).willReturn(json(200, OpenRouterFake.ordinaryKeyBody("0.42"))));
+			String id = addKey(this.api, member, key, ordinaryKey("0.42"));
 			assertThat(this.api.post("/api/keys/" + id + "/sync", "").as(member.apiKey()).send().status())
 				.isEqualTo(200);
 		}
@@ -95,8 +96,8 @@ class ProviderKeysIntegrationTests {
 	void showsEachMemberOnlyTheirOwnKeysAndAdminsAll() {
 		User alice = this.users.member();
 		User bob = this.users.member();
-		String alicesKey = addKey(alice, OpenRouterFake.newKey());
-		String bobsKey = addKey(bob, OpenRouterFake.newKey());
+		String alicesKey = addKey(this.api, alice, OpenRouterFake.newKey());
+		String bobsKey = addKey(this.api, bob, OpenRouterFake.newKey());
 
 		assertThat(ids(this.api.get("/api/keys").as(alice.apiKey()).send())).containsExactly(alicesKey);
 		assertThat(ids(this.api.get("/api/keys?page_size=100&user_id=" + bob.id()).send())).containsExactly(bobsKey);
@@ -112,7 +113,7 @@ class ProviderKeysIntegrationTests {
 	void answersNotFoundForAnotherMembersKeyOnEveryEndpoint() {
 		User alice = this.users.member();
 		User bob = this.users.member();
-		String bobsKey = addKey(bob, OpenRouterFake.newKey());
+		String bobsKey = addKey(this.api, bob, OpenRouterFake.newKey());
 
 		List<Response> attempts = List.of(this.api.get("/api/keys/" + bobsKey).as(alice.apiKey()).send(),
 				this.api.patch("/api/keys/" + bobsKey, "{\"name\":\"mine\"}").as(alice.apiKey()).send(),
@@ -159,7 +160,7 @@ class ProviderKeysIntegrationTests {
 	@Test
 	void renamesAndDeactivatesAKey() {
 		User member = this.users.member();
-		String id = addKey(member, OpenRouterFake.newKey());
+		String id = addKey(this.api, member, OpenRouterFake.newKey());
 
 		Response renamed = this.api.patch("/api/keys/" + id, "{\"name\":\"staging\",\"is_active\":false}")
 			.as(member.apiKey())
@@ -181,8 +182,7 @@ class ProviderKeysIntegrationTests {
 	void learnsTheKeyTypeAndLimitsWhenOpenRouterAcceptsTheKey() {
 		User member = this.users.member();
 		String key = OpenRouterFake.newKey();
-		String id = addKey(member, key);
-		SERVER.stubFor(keyInfo(key).willReturn(json(200, OpenRouterFake.ordinaryKeyBody("3.5"))));
+		String id = addKey(this.api, member, key, ordinaryKey("3.5"));
 
 		Response validated = this.api.post("/api/keys/" + id + "/validate", "").as(member.apiKey()).send();
 
@@ -201,9 +201,8 @@ class ProviderKeysIntegrationTests {
 	void deactivatesAndAuditsAKeyOpenRouterRefuses() {
 		User member = this.users.member();
 		String key = OpenRouterFake.newKey();
-		String id = addKey(member, key);
-		SERVER
-			.stubFor(keyInfo(key).willReturn(json(401, "{\"error\":{\"message\":\"User not found.\",\"code\":401}}")));
+		String id = addKey(this.api, member, key,
+				json(401, "{\"error\":{\"message\":\"User not found.\",\"code\":401}}"));
 
 		Response validated = this.api.post("/api/keys/" + id + "/validate", "").as(member.apiKey()).send();
 
@@ -221,8 +220,7 @@ class ProviderKeysIntegrationTests {
 	void changesNothingWhenOpenRouterFailsToAnswer() {
 		User member = this.users.member();
 		String key = OpenRouterFake.newKey();
-		String id = addKey(member, key);
-		SERVER.stubFor(keyInfo(key).willReturn(json(500, error(500, "Internal Server Error"))));
+		String id = addKey(this.api, member, key, json(500, error(500, "Internal Server Error")));
 
 		Response validated = this.api.post("/api/keys/" + id + "/validate", "").as(member.apiKey()).send();
 
@@ -239,7 +237,7 @@ class ProviderKeysIntegrationTests {
 	void auditsAddingAndRemovingAKeyWithoutTheKey() {
 		User member = this.users.member();
 		String key = OpenRouterFake.newKey();
-		String id = addKey(member, key);
+		String id = addKey(this.api, member, key);
 
 		assertThat(this.api.delete("/api/keys/" + id).as(member.apiKey()).send().status()).isEqualTo(204);
 
@@ -252,12 +250,6 @@ class ProviderKeysIntegrationTests {
 
 	private Response add(User user, String body) {
 		return this.api.post("/api/keys", body).as(user.apiKey()).send();
-	}
-
-	private String addKey(User user, String key) {
-		Response created = add(user, "{\"name\":\"mine-" + user.username() + "\",\"key\":\"" + key + "\"}");
-		assertThat(created.status()).isEqualTo(201);
-		return created.json().get("id").asString();
 	}
 
 	private void assertRefused(User user, String body, String field) {

@@ -17,9 +17,11 @@ import io.costlens.TestUsers;
 import io.costlens.TestUsers.User;
 
 import static io.costlens.providers.OpenRouterFake.SERVER;
+import static io.costlens.providers.OpenRouterFake.addKey;
 import static io.costlens.providers.OpenRouterFake.error;
 import static io.costlens.providers.OpenRouterFake.json;
 import static io.costlens.providers.OpenRouterFake.keyInfo;
+import static io.costlens.providers.OpenRouterFake.ordinaryKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,11 +47,9 @@ class ProviderMetricsIntegrationTests {
 	void countsSyncsBySuccessAndByHowOpenRouterFailed() {
 		User member = this.users.member();
 		String good = OpenRouterFake.newKey();
-		String goodId = addKey(member, good);
-		SERVER.stubFor(keyInfo(good).willReturn(json(200, OpenRouterFake.ordinaryKeyBody("1.5"))));
+		String goodId = addKey(this.api, member, good, ordinaryKey("1.5"));
 		String limited = OpenRouterFake.newKey();
-		String limitedId = addKey(member, limited);
-		SERVER.stubFor(keyInfo(limited).willReturn(json(429, error(429, "Rate limit exceeded"))));
+		String limitedId = addKey(this.api, member, limited, json(429, error(429, "Rate limit exceeded")));
 		double successes = syncs("success");
 		double rateLimited = syncs("rate_limited");
 
@@ -67,8 +67,7 @@ class ProviderMetricsIntegrationTests {
 	void countsAKeyOpenRouterRefusesOnceAsInvalidated() {
 		User member = this.users.member();
 		String key = OpenRouterFake.newKey();
-		String id = addKey(member, key);
-		SERVER.stubFor(keyInfo(key).willReturn(json(401, error(401, "User not found."))));
+		String id = addKey(this.api, member, key, json(401, error(401, "User not found.")));
 		double invalidated = invalidated();
 
 		this.api.post("/api/keys/" + id + "/validate", "").as(member.apiKey()).send();
@@ -83,8 +82,7 @@ class ProviderMetricsIntegrationTests {
 	void reportsHowLongAgoTheStalestActiveKeyLastSynced() {
 		User member = this.users.member();
 		String key = OpenRouterFake.newKey();
-		String id = addKey(member, key);
-		SERVER.stubFor(keyInfo(key).willReturn(json(200, OpenRouterFake.ordinaryKeyBody("2"))));
+		String id = addKey(this.api, member, key, ordinaryKey("2"));
 		this.jdbc.sql("update provider_keys set last_synced_at = :at where id = :id")
 			.param("at", OffsetDateTime.now(ZoneOffset.UTC).minusHours(5))
 			.param("id", UUID.fromString(id))
@@ -122,14 +120,6 @@ class ProviderMetricsIntegrationTests {
 		Response scrape = this.api.get("/actuator/prometheus").send();
 		assertThat(scrape.status()).isEqualTo(200);
 		return scrape.body();
-	}
-
-	private String addKey(User user, String key) {
-		Response created = this.api.post("/api/keys", "{\"name\":\"metrics\",\"key\":\"" + key + "\"}")
-			.as(user.apiKey())
-			.send();
-		assertThat(created.status()).isEqualTo(201);
-		return created.json().get("id").asString();
 	}
 
 }

@@ -26,11 +26,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.costlens.providers.OpenRouterFake.SERVER;
+import static io.costlens.providers.OpenRouterFake.addKey;
 import static io.costlens.providers.OpenRouterFake.activity;
 import static io.costlens.providers.OpenRouterFake.activityRow;
 import static io.costlens.providers.OpenRouterFake.error;
 import static io.costlens.providers.OpenRouterFake.json;
 import static io.costlens.providers.OpenRouterFake.keyInfo;
+import static io.costlens.providers.OpenRouterFake.ordinaryKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -93,7 +95,7 @@ class UsageSyncIntegrationTests {
 	void syncsAManagementKeysLastSevenDaysSummingProviderEndpoints() {
 		User member = this.users.member();
 		String key = OpenRouterFake.newKey();
-		String id = addKey(member, key);
+		String id = addKey(this.api, member, key);
 		stubManagementKey(key, "0.015");
 
 		Response synced = this.api.post("/api/keys/" + id + "/sync", "").as(member.apiKey()).send();
@@ -124,7 +126,7 @@ class UsageSyncIntegrationTests {
 	void replacesRowsWhenSyncedAgainAndNeverDuplicatesThem() {
 		User member = this.users.member();
 		String key = OpenRouterFake.newKey();
-		String id = addKey(member, key);
+		String id = addKey(this.api, member, key);
 		stubManagementKey(key, "0.015");
 		this.api.post("/api/keys/" + id + "/sync", "").as(member.apiKey()).send();
 
@@ -144,8 +146,7 @@ class UsageSyncIntegrationTests {
 	void syncsAnOrdinaryKeyIntoAKeyLevelRowAndItsLimits() {
 		User member = this.users.member();
 		String key = OpenRouterFake.newKey();
-		String id = addKey(member, key);
-		SERVER.stubFor(keyInfo(key).willReturn(json(200, OpenRouterFake.ordinaryKeyBody("1.75"))));
+		String id = addKey(this.api, member, key, ordinaryKey("1.75"));
 
 		Response synced = this.api.post("/api/keys/" + id + "/sync", "").as(member.apiKey()).send();
 
@@ -168,8 +169,7 @@ class UsageSyncIntegrationTests {
 	void syncsOrdinaryKeysFromTheUsagePathWhenOneIsSet() {
 		User member = this.users.member();
 		String key = OpenRouterFake.newKey();
-		UUID id = UUID.fromString(addKey(member, key));
-		SERVER.stubFor(keyInfo(key).willReturn(json(200, OpenRouterFake.ordinaryKeyBody("1"))));
+		UUID id = UUID.fromString(addKey(this.api, member, key, ordinaryKey("1")));
 		SERVER.stubFor(get(urlPathEqualTo("/api/v1/usage")).withHeader("Authorization", equalTo("Bearer " + key))
 			.withQueryParam("start_date", equalTo(this.today.minusDays(7).toString()))
 			.withQueryParam("end_date", equalTo(this.today.toString()))
@@ -197,8 +197,7 @@ class UsageSyncIntegrationTests {
 	void answersBadGatewayAndWritesNothingWhenOpenRouterFails() {
 		User member = this.users.member();
 		String key = OpenRouterFake.newKey();
-		String id = addKey(member, key);
-		SERVER.stubFor(keyInfo(key).willReturn(json(200, OpenRouterFake.managementKeyBody())));
+		String id = addKey(this.api, member, key, json(200, OpenRouterFake.managementKeyBody()));
 		for (int daysAgo = 1; daysAgo <= 7; daysAgo++) {
 			SERVER.stubFor(activity(key, this.today.minusDays(daysAgo))
 				.willReturn((daysAgo == 4) ? json(503, error(503, "No provider available"))
@@ -250,7 +249,7 @@ class UsageSyncIntegrationTests {
 	void groupsTotalsByDayOrByModelWithFilters() {
 		User member = this.users.member();
 		String key = OpenRouterFake.newKey();
-		String id = addKey(member, key);
+		String id = addKey(this.api, member, key);
 		stubManagementKey(key, "0.015");
 		this.api.post("/api/keys/" + id + "/sync", "").as(member.apiKey()).send();
 		String from = this.today.minusDays(3).toString();
@@ -284,11 +283,10 @@ class UsageSyncIntegrationTests {
 		String goodKey = OpenRouterFake.newKey();
 		String good = syncedOrdinaryKey(member, goodKey, "1");
 		String refusedKey = OpenRouterFake.newKey();
-		String refused = addKey(member, refusedKey);
-		SERVER.stubFor(keyInfo(refusedKey).willReturn(json(401, error(401, "User not found."))));
-		String inactive = addKey(member, OpenRouterFake.newKey());
+		String refused = addKey(this.api, member, refusedKey, json(401, error(401, "User not found.")));
+		String inactive = addKey(this.api, member, OpenRouterFake.newKey());
 		this.api.patch("/api/keys/" + inactive, "{\"is_active\":false}").as(member.apiKey()).send();
-		SERVER.stubFor(keyInfo(goodKey).willReturn(json(200, OpenRouterFake.ordinaryKeyBody("9.5"))));
+		SERVER.stubFor(keyInfo(goodKey).willReturn(ordinaryKey("9.5")));
 
 		RunCounts counts = this.sync.syncAll();
 
@@ -332,7 +330,7 @@ class UsageSyncIntegrationTests {
 	void reEncryptsEveryKeyUnderANewPrimaryKeyAndBack() throws IOException {
 		User member = this.users.member();
 		String key = OpenRouterFake.newKey();
-		UUID id = UUID.fromString(addKey(member, key));
+		UUID id = UUID.fromString(addKey(this.api, member, key));
 		String oldKey = Files.readString(this.dataDirectory.resolve(EncryptionKeys.FILE)).strip();
 		String newKey = EncryptionKeys.generate();
 		KeyEncryption rotated = new KeyEncryption(EncryptionKeys.keyset(newKey + "," + oldKey));
@@ -356,8 +354,7 @@ class UsageSyncIntegrationTests {
 	}
 
 	private String syncedOrdinaryKey(User user, String key, String usageDaily) {
-		String id = addKey(user, key);
-		SERVER.stubFor(keyInfo(key).willReturn(json(200, OpenRouterFake.ordinaryKeyBody(usageDaily))));
+		String id = addKey(this.api, user, key, ordinaryKey(usageDaily));
 		assertThat(this.api.post("/api/keys/" + id + "/sync", "").as(user.apiKey()).send().status()).isEqualTo(200);
 		return id;
 	}
@@ -378,14 +375,6 @@ class UsageSyncIntegrationTests {
 		return "{\"data\":[" + activityRow(day, GPT, "550e8400-e29b-41d4-a716-446655440000", 5, 50, 125, gptCost) + ","
 				+ activityRow(day, GPT, "660e8400-e29b-41d4-a716-446655440000", 2, 20, 30, "0.005") + ","
 				+ activityRow(day, CLAUDE, "770e8400-e29b-41d4-a716-446655440000", 1, 10, 40, "0.004") + "]}";
-	}
-
-	private String addKey(User user, String key) {
-		Response created = this.api.post("/api/keys", "{\"name\":\"usage\",\"key\":\"" + key + "\"}")
-			.as(user.apiKey())
-			.send();
-		assertThat(created.status()).isEqualTo(201);
-		return created.json().get("id").asString();
 	}
 
 	private static JsonNode row(JsonNode page, LocalDate day, String model) {

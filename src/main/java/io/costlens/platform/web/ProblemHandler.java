@@ -21,6 +21,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -91,6 +92,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		log.error("Unexpected failure on {} {}", request.getMethod(), Text.sanitized(request.getRequestURI(), 300), ex);
 		return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
 				"The server failed to handle this request", request.getRequestURI()));
+	}
+
+	/**
+	 * A method the path does not take: answered 405 with {@code Allow}, logged at DEBUG
+	 * only. Spring's own handler logs a WARN per request, log noise any client could
+	 * cause at will.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+			HttpRequestMethodNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (log.isDebugEnabled()) {
+			log.debug("{} {} answered 405: {}", Text.sanitized(ex.getMethod(), 20), Text.sanitized(path(request), 300),
+					Text.sanitized(String.valueOf(ex.getMessage()), 300));
+		}
+		return handleExceptionInternal(ex, null, headers, status, request);
 	}
 
 	@Override

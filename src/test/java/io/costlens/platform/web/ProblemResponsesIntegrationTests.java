@@ -8,9 +8,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,12 +48,15 @@ class ProblemResponsesIntegrationTests {
 	}
 
 	@Test
-	void answersWrongMethodWithMethodNotAllowed() {
+	@ExtendWith(OutputCaptureExtension.class)
+	void answersWrongMethodWithMethodNotAllowedAndLogsNoWarning(CapturedOutput output) {
 		Response response = this.api.post("/health", "{}").anonymous().send();
 
 		assertProblem(response, 405, "method_not_allowed");
 		assertThat(response.header("Allow")).contains("GET");
 		assertThat(response.json().get("detail").asString()).contains("POST");
+		// a client can send wrong methods at will: no WARN line per request
+		assertThat(output.getAll()).doesNotContain("Request method 'POST' is not supported");
 	}
 
 	@Test
