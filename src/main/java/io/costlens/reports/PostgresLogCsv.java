@@ -20,17 +20,19 @@ import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
 /**
- * The per-log CSV on PostgreSQL: {@code COPY (select …) TO STDOUT}, with each CSV line
- * built by the database exactly as {@link CsvReport}'s portable path prints it (Commons
- * CSV's RFC 4180 format: minimal quoting, CRLF, {@link java.time.Instant} text for
- * times), streamed row by row into the output. PostgreSQL formats the rows and no row
- * becomes a Java object, which makes it several times faster than reading them through
- * JDBC. Elsewhere (H2) it declines and the portable path runs.
+ * The per-log CSV on PostgreSQL: {@code COPY (select …) TO STDOUT (FORMAT csv)},
+ * PostgreSQL's own CSV writer, whose rows {@link CopyCsvLines} turns into exactly the
+ * lines {@link CsvReport}'s portable path prints (Commons CSV's RFC 4180 format: minimal
+ * quoting, CRLF, {@link java.time.Instant} text for times), streamed row by row into the
+ * output. No row becomes a Java object, which makes it several times faster than reading
+ * them through JDBC, and PostgreSQL's CSV output costs the database far less than lines
+ * built with SQL expressions. Elsewhere (H2) it declines and the portable path runs.
  * <p>
  * The copy reads on a connection of its own, since the report's file is written, in the
  * generator's transaction, while the rows are still coming: a connection busy with a
@@ -39,37 +41,15 @@ import org.springframework.stereotype.Component;
 @Component
 class PostgresLogCsv {
 
-	/** A text column as Commons CSV's minimal quoting prints it. */
-	private static final String QUOTED = """
-			case when {v} = '' then ''
-			     when ascii({v}) <= 35 or ascii(right({v}, 1)) <= 32 or strpos({v}, '"') > 0
-			          or strpos({v}, ',') > 0 or strpos({v}, chr(10)) > 0 or strpos({v}, chr(13)) > 0
-			     then '"' || replace({v}, '"', '""') || '"'
-			     else {v} end""";
-
 	/**
-	 * One CSV line per log: the columns of {@link CsvReport#LOG_HEADER}, times as
-	 * {@code Instant.toString()} prints them (fractions of a second in groups of three
-	 * digits, none when zero), PII types separated by semicolons.
+	 * The columns of {@link CsvReport#LOG_HEADER}, oldest first; the time as UTC
+	 * {@code timestamp} text, which {@link CopyCsvLines} prints as an instant.
 	 */
-	private static final String LINE = """
-			select cast(l.id as varchar) || ','
-			    || case when right(t.s, 6) = '000000' then left(t.s, 19)
-			            when right(t.s, 3) = '000' then left(t.s, 23) else t.s end || 'Z,'
-			    || {source} || ',' || l.size_bytes || ',' || l.token_count || ',' || l.sqs_blocks || ','
-			    || case when l.has_pii then 'true' else 'false' end || ','
-			    || {types} || ',' || cast(l.message_hash as varchar) || ',' || {preview} || chr(13) || chr(10)
-			from scenario_logs l,
-			     lateral (select to_char(l.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as s) t
-			where l.scenario_id = '{scenario}'
-			order by l.received_at, l.id""".replace("{source}", quoted("l.source"))
-		.replace("{types}", quoted("replace(l.pii_types, ',', ';')"))
-		.replace("{preview}", quoted("l.message_preview"));
-
-	/**
-	 * The 11-byte signature, flags and header-extension length of COPY's binary format.
-	 */
-	private static final int BINARY_HEADER = 11 + 4;
+	private static final String QUERY = """
+			copy (select id, received_at at time zone 'UTC', source, size_bytes, token_count, sqs_blocks, has_pii,
+			             pii_types, message_hash, message_preview
+			      from scenario_logs where scenario_id = '{scenario}' order by received_at, id)
+			to stdout (format csv)""";
 
 	private final DataSource dataSource;
 
@@ -91,11 +71,11 @@ class PostgresLogCsv {
 			}
 			PGConnection postgres = connection.unwrap(PGConnection.class);
 			out.write((String.join(",", CsvReport.LOG_HEADER) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-			String query = LINE.replace("{scenario}", scenarioId.toString());
+			String query = QUERY.replace("{scenario}", scenarioId.toString());
 			Handoff handoff = new Handoff();
 			FutureTask<Long> copy = new FutureTask<>(() -> {
 				try (OutputStream lines = handoff.input()) {
-					return BinaryCopy.copy(postgres, query, lines);
+					return copy(postgres, query, lines);
 				}
 			});
 			Thread.ofVirtual().name("report-copy-" + scenarioId).start(copy);
@@ -120,6 +100,26 @@ class PostgresLogCsv {
 		}
 		catch (SQLException ex) {
 			throw new DataAccessResourceFailureException("COPY of the scenario's logs failed", ex);
+		}
+	}
+
+	/** Runs the copy, writing each row as its CSV line; how many rows it copied. */
+	private static long copy(PGConnection connection, String query, OutputStream lines)
+			throws SQLException, IOException {
+		CopyOut rows = connection.getCopyAPI().copyOut(query);
+		try {
+			CopyCsvLines csv = new CopyCsvLines();
+			long count = 0;
+			for (byte[] row = rows.readFromCopy(); row != null; row = rows.readFromCopy()) {
+				csv.write(row, lines);
+				count++;
+			}
+			return count;
+		}
+		finally {
+			if (rows.isActive()) {
+				rows.cancelCopy();
+			}
 		}
 	}
 
@@ -236,10 +236,6 @@ class PostgresLogCsv {
 			}
 		}
 
-	}
-
-	private static String quoted(String value) {
-		return QUOTED.replace("{v}", value);
 	}
 
 }
