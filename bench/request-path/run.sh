@@ -118,11 +118,29 @@ printf 'request = function() return wrk.format("GET", "/bench-constant/") end\n'
 health_lua=bench/scenarios/health.lua
 ingest_lua=bench/scenarios/messages.lua
 predict_lua=bench/predictions/post.lua
+# CPU time (clock ticks) used so far by the server and by all PostgreSQL processes
+cpu_ticks() {
+  local pg
+  pg=$(pgrep -d' ' -x postgres || true)
+  awk '{ t += $14 + $15 } END { printf "%d", t }' /proc/"$SERVER"/stat
+  echo -n " "
+  # shellcheck disable=SC2086
+  [ -n "$pg" ] && (cd /proc && cat $(printf '%s/stat ' $pg) 2>/dev/null) | awk '{ t += $14 + $15 } END { printf "%d\n", t }' \
+    || echo 0
+}
+# microseconds of server and PostgreSQL CPU time per request of a wrk run (its latency file)
+cpu_per_request() {
+  awk -v n="$(awk '/^ *[0-9]+ requests in/ {print $1}' "$1")" -v hz="$(getconf CLK_TCK)" \
+    '{ printf "CPU per request: server %.0f us, PostgreSQL %.0f us", ($3 - $1) * 1e6 / hz / n, ($4 - $2) * 1e6 / hz / n }' "$1.cpu"
+}
 run_wrk() { # name lua seconds [latency file]; post.lua posts to the URL's own path
   local url=$URL
   [ "$1" = predict ] && url=$URL/api/v1/predict-log
   if [ -n "${4:-}" ]; then
+    local before
+    before=$(cpu_ticks)
     wrk -t2 -c"$CONNECTIONS" -d"$3s" --latency -s "$2" "$url" >"$4"
+    echo "$before $(cpu_ticks)" >"$4.cpu"
   else
     wrk -t2 -c"$CONNECTIONS" -d"$3s" -s "$2" "$url" >/dev/null
   fi
@@ -173,7 +191,8 @@ for round in $(seq 1 "$ROUNDS"); do
   c=$OUT/constant-$round.txt h=$OUT/health-$round.txt i=$OUT/ingest-$round.txt p=$OUT/predict-$round.txt
   say "round $round (load average $(cut -d' ' -f1 /proc/loadavg)):"
   for f in "$c" "$h" "$i" "$p"; do
-    say "  $(basename "$f" "-$round.txt"): $(rps "$f") req/s, p50 $(p50 "$f") ms, p99 $(p99 "$f") ms $(errors "$f")"
+    say "  $(basename "$f" "-$round.txt"): $(rps "$f") req/s, p50 $(p50 "$f") ms, p99 $(p99 "$f") ms;" \
+      "$(cpu_per_request "$f") $(errors "$f")"
   done
   say "  /health / constant:            $(ratio "$(rps "$h")" "$(rps "$c")")  (goal >= 0.50)"
   say "  /ingest / /health:             $(ratio "$(rps "$i")" "$(rps "$h")")  (goal >= 0.80)"
