@@ -2,6 +2,7 @@ package io.costlens.platform;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -41,27 +42,36 @@ public final class CorrelationId {
 		return UUID.randomUUID().toString();
 	}
 
+	/**
+	 * Does work under this id (a job's, say): its log lines and spans carry it; the
+	 * thread's own id, if any, is back afterwards.
+	 */
+	public static <T> T with(String id, Supplier<T> work) {
+		String previous = MDC.get(KEY);
+		MDC.put(KEY, id);
+		try {
+			return work.get();
+		}
+		finally {
+			if (previous != null) {
+				MDC.put(KEY, previous);
+			}
+			else {
+				MDC.remove(KEY);
+			}
+		}
+	}
+
 	/** Wraps work for another thread so that it runs under this thread's id. */
 	public static Runnable carry(Runnable work) {
 		String id = MDC.get(KEY);
 		if (id == null) {
 			return work;
 		}
-		return () -> {
-			String previous = MDC.get(KEY);
-			MDC.put(KEY, id);
-			try {
-				work.run();
-			}
-			finally {
-				if (previous != null) {
-					MDC.put(KEY, previous);
-				}
-				else {
-					MDC.remove(KEY);
-				}
-			}
-		};
+		return () -> with(id, () -> {
+			work.run();
+			return null;
+		});
 	}
 
 }

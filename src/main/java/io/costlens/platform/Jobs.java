@@ -36,6 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -60,7 +61,9 @@ import io.costlens.platform.jobs.JobsProperties;
  * Job data is stored with Java serialization, so keep it to ids or strings. Every run is
  * counted ({@code costlens.jobs.started}, {@code .succeeded}, {@code .failed}, tagged
  * with the job's kind) and observed as {@code costlens.job}: a timer, and a span when
- * tracing is on.
+ * tracing is on. A one-off job runs under the correlation id of the request that queued
+ * it (kept with its execution, so retries and other instances have it too); each run of a
+ * recurring job gets an id of its own.
  */
 @Component
 public class Jobs {
@@ -77,11 +80,14 @@ public class Jobs {
 
 	private final ObservationRegistry observations;
 
+	private final JdbcClient jdbc;
+
 	Jobs(JobsProperties properties, JobThroughput throughput, ObjectProvider<Scheduler> scheduler,
-			ObjectProvider<MeterRegistry> meters, ObjectProvider<ObservationRegistry> observations) {
+			ObjectProvider<MeterRegistry> meters, ObjectProvider<ObservationRegistry> observations, JdbcClient jdbc) {
 		this.properties = properties;
 		this.throughput = throughput;
 		this.scheduler = scheduler;
+		this.jdbc = jdbc;
 		this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
 		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
 	}
@@ -97,7 +103,7 @@ public class Jobs {
 	 */
 	public RecurringTask<Void> recurring(String name, Duration interval, RecurringWork work) {
 		return Tasks.recurring(name, Schedules.fixedDelay(interval))
-			.execute((instance, context) -> run(instance, attempt(context.getExecution().consecutiveFailures),
+			.execute((instance, context) -> run(instance, attempt(context.getExecution().consecutiveFailures), null,
 					work::run));
 	}
 
@@ -108,7 +114,7 @@ public class Jobs {
 	 */
 	public RecurringTask<Void> recurring(String name, String cron, RecurringWork work) {
 		return Tasks.recurring(name, Schedules.cron(cron, ZoneOffset.UTC))
-			.execute((instance, context) -> run(instance, attempt(context.getExecution().consecutiveFailures),
+			.execute((instance, context) -> run(instance, attempt(context.getExecution().consecutiveFailures), null,
 					work::run));
 	}
 
@@ -120,6 +126,16 @@ public class Jobs {
 	public <T> boolean enqueue(Task<T> task, String id, T data) {
 		Scheduler engine = this.scheduler.getObject();
 		boolean queued = engine.scheduleIfNotExists(task.instance(id, data), Instant.now());
+		Optional<String> correlation = CorrelationId.current();
+		if (queued && correlation.isPresent()) {
+			this.jdbc
+				.sql("update scheduled_tasks set correlation_id = :correlation"
+						+ " where task_name = :task and task_instance = :id")
+				.param("correlation", correlation.get())
+				.param("task", task.getName())
+				.param("id", id)
+				.update();
+		}
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -134,14 +150,28 @@ public class Jobs {
 		return queued;
 	}
 
-	private <T> Map<String, ?> run(TaskInstance<T> instance, int attempt, Callable<Map<String, ?>> work) {
+	private <T> Map<String, ?> run(TaskInstance<T> instance, int attempt, @Nullable String correlation,
+			Callable<Map<String, ?>> work) {
 		String kind = instance.getTaskName();
+		String id = (correlation != null) ? correlation : CorrelationId.generate();
 		Observation observation = Observation.createNotStarted("costlens.job", this.observations)
 			.contextualName("job " + kind)
 			.lowCardinalityKeyValue("kind", kind)
 			.highCardinalityKeyValue("job.id", instance.getId())
-			.highCardinalityKeyValue("job.attempt", String.valueOf(attempt));
-		return observation.observe(() -> run(instance, kind, attempt, work));
+			.highCardinalityKeyValue("job.attempt", String.valueOf(attempt))
+			.highCardinalityKeyValue(CorrelationId.KEY, id);
+		return CorrelationId.with(id, () -> observation.observe(() -> run(instance, kind, attempt, work)));
+	}
+
+	/** The correlation id the request that queued this execution ran under, if any. */
+	private @Nullable String correlationOf(TaskInstance<?> instance) {
+		return this.jdbc
+			.sql("select correlation_id from scheduled_tasks where task_name = :task and task_instance = :id")
+			.param("task", instance.getTaskName())
+			.param("id", instance.getId())
+			.query(String.class)
+			.optional()
+			.orElse(null);
 	}
 
 	private <T> Map<String, ?> run(TaskInstance<T> instance, String kind, int attempt, Callable<Map<String, ?>> work) {
@@ -175,7 +205,24 @@ public class Jobs {
 	}
 
 	private Map<String, ?> bounded(String job, Callable<Map<String, ?>> work) {
-		FutureTask<Map<String, ?>> future = new FutureTask<>(work);
+		// the work runs on a thread of its own: under this run's correlation id and span
+		String correlation = CorrelationId.current().orElseGet(CorrelationId::generate);
+		Observation run = this.observations.getCurrentObservation();
+		FutureTask<Map<String, ?>> future = new FutureTask<>(() -> {
+			try (Observation.Scope scope = (run != null) ? run.openScope() : null) {
+				return CorrelationId.with(correlation, () -> {
+					try {
+						return work.call();
+					}
+					catch (Exception ex) {
+						throw new WorkFailed(ex);
+					}
+				});
+			}
+			catch (WorkFailed failed) {
+				throw failed.work;
+			}
+		});
 		Thread.ofVirtual().name("job " + job).start(future);
 		Duration limit = this.properties.maxRunTime();
 		try {
@@ -304,7 +351,7 @@ public class Jobs {
 									next.get());
 						}
 					}
-					run(instance, attempt(context.getExecution().consecutiveFailures),
+					run(instance, attempt(context.getExecution().consecutiveFailures), correlationOf(instance),
 							() -> work.run(instance.getData()));
 					return (CompletionHandler<T>) (complete, operations) -> operations.remove();
 				});
@@ -321,6 +368,18 @@ public class Jobs {
 			catch (RuntimeException ex) {
 				log.error("Job {} [{}]: recording the failure failed too", this.name, instance.getId(), ex);
 			}
+		}
+
+	}
+
+	/** Carries a checked failure of the work out of a supplier. */
+	private static final class WorkFailed extends RuntimeException {
+
+		private final Exception work;
+
+		WorkFailed(Exception work) {
+			super(work);
+			this.work = work;
 		}
 
 	}

@@ -21,6 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.SenderContext;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +43,9 @@ import io.costlens.providers.ProvidersProperties.OpenRouter;
  * instances, with Redis), retries with exponential backoff and jitter on 429, 5xx and
  * connection errors that honour {@code Retry-After}, response bodies bounded and
  * OpenRouter's error body turned into the failure's message. Keys go only into the
- * {@code Authorization} header, never into a log line or a message.
+ * {@code Authorization} header, never into a log line or a message. Each try is observed
+ * as {@code costlens.openrouter.calls} (a timer by route and status, and a client span
+ * while tracing is on; no trace header goes to OpenRouter).
  */
 class OpenRouterClient {
 
@@ -59,9 +65,16 @@ class OpenRouterClient {
 
 	private final String baseUrl;
 
+	private final ObservationRegistry observations;
+
 	OpenRouterClient(OpenRouter settings, OutboundLimits limits) {
+		this(settings, limits, ObservationRegistry.NOOP);
+	}
+
+	OpenRouterClient(OpenRouter settings, OutboundLimits limits, ObservationRegistry observations) {
 		this.settings = settings;
 		this.limits = limits;
+		this.observations = observations;
 		this.baseUrl = settings.baseUrl().replaceAll("/+$", "");
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(settings.connectTimeout())
@@ -132,6 +145,35 @@ class OpenRouterClient {
 
 	private HttpResponse<byte[]> exchange(String apiKey, String path) {
 		takeTurn(path);
+		String route = path.replaceFirst("\\?.*", "");
+		// a client span without propagation: trace ids are nobody's business at
+		// OpenRouter
+		SenderContext<Object> context = new SenderContext<>((carrier, key, value) -> {
+		}, io.micrometer.observation.transport.Kind.CLIENT);
+		context.setCarrier(route);
+		context.setRemoteServiceName(REMOTE);
+		Observation observation = Observation
+			.createNotStarted("costlens.openrouter.calls", () -> context, this.observations)
+			.contextualName("openrouter GET " + route)
+			.lowCardinalityKeyValue("route", route)
+			.highCardinalityKeyValue("url.full", this.baseUrl + path)
+			.start();
+		try (Observation.Scope scope = observation.openScope()) {
+			HttpResponse<byte[]> response = send(apiKey, path);
+			observation.lowCardinalityKeyValue(KeyValue.of("status", String.valueOf(response.statusCode())));
+			return response;
+		}
+		catch (OpenRouterFailure ex) {
+			observation.lowCardinalityKeyValue(KeyValue.of("status", ex.kind().name()));
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
+		}
+	}
+
+	private HttpResponse<byte[]> send(String apiKey, String path) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(this.settings.readTimeout())
 			.header("Authorization", "Bearer " + apiKey)

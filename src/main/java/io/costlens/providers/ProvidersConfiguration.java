@@ -1,8 +1,10 @@
 package io.costlens.providers;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -27,8 +29,10 @@ class ProvidersConfiguration {
 	}
 
 	@Bean
-	OpenRouterClient openRouterClient(ProvidersProperties properties, OutboundLimits limits) {
-		return new OpenRouterClient(properties.openrouter(), limits);
+	OpenRouterClient openRouterClient(ProvidersProperties properties, OutboundLimits limits,
+			ObjectProvider<ObservationRegistry> observations) {
+		return new OpenRouterClient(properties.openrouter(), limits,
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 }

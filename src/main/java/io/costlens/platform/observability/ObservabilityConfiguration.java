@@ -1,12 +1,16 @@
 package io.costlens.platform.observability;
 
+import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationFilter;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
+import io.costlens.platform.CorrelationId;
 import io.costlens.platform.web.ProblemWriter;
 
 @Configuration(proxyBeanMethods = false)
@@ -28,6 +32,23 @@ class ObservabilityConfiguration {
 				new ResponseSizeMetrics(meters));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
+	}
+
+	/**
+	 * While tracing is on, every span (HTTP, JDBC, job, OpenRouter call) carries the
+	 * correlation id of the work it belongs to as {@code correlation_id}. A
+	 * high-cardinality value: spans only, never a metric label.
+	 */
+	@Bean
+	@Conditional(TracingSwitch.On.class)
+	ObservationFilter correlationIdOnSpans() {
+		return (context) -> {
+			if (context.getHighCardinalityKeyValue(CorrelationId.KEY) == null) {
+				CorrelationId.current()
+					.ifPresent((id) -> context.addHighCardinalityKeyValue(KeyValue.of(CorrelationId.KEY, id)));
+			}
+			return context;
+		};
 	}
 
 }
