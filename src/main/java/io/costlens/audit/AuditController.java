@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.costlens.platform.ApiExample;
 import io.costlens.platform.Page;
+import io.costlens.platform.TimeParam;
 import io.costlens.audit.Audit.Verification;
 
 /** The audit log, for admins: list with filters, and verify the hash chain. */
@@ -43,17 +43,20 @@ class AuditController {
 			"page_size=20" })
 	@GetMapping
 	@Operation(summary = "Audit entries, newest first (admin)",
-			description = "Filters: actor, event_type, resource_type, resource_id, from/to (ISO-8601, to exclusive).")
+			description = "Filters: actor, event_type, resource_type, resource_id, from and to: a date (a to date "
+					+ "includes its whole day) or a date-time, with or without an offset (none means UTC), "
+					+ "to exclusive.")
 	@ApiResponse(responseCode = "403", description = "forbidden: not an admin")
 	Page<AuditEntryResponse> list(@RequestParam(required = false) @Nullable String actor,
 			@RequestParam(name = "event_type", required = false) @Nullable String eventType,
 			@RequestParam(name = "resource_type", required = false) @Nullable String resourceType,
 			@RequestParam(name = "resource_id", required = false) @Nullable String resourceId,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant to,
-			@RequestParam(defaultValue = "1") @Min(1) int page,
+			@RequestParam(required = false) @Nullable TimeParam from,
+			@RequestParam(required = false) @Nullable TimeParam to, @RequestParam(defaultValue = "1") @Min(1) int page,
 			@RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
-		return this.audit.find(new AuditQuery(actor, eventType, resourceType, resourceId, from, to, page, pageSize))
+		return this.audit
+			.find(new AuditQuery(actor, eventType, resourceType, resourceId, (from != null) ? from.start() : null,
+					(to != null) ? to.end() : null, page, pageSize))
 			.map(this::view);
 	}
 

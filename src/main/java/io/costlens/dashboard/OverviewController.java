@@ -25,7 +25,9 @@ class OverviewController {
 
 	@GetMapping("/api/v2/overview")
 	@Operation(summary = "Cost and usage across modules for a period (preset or from/to dates in the reporting zone)")
-	@ApiResponse(responseCode = "400", description = "An unknown period or a bad from/to date (validation_error)")
+	@ApiResponse(responseCode = "400",
+			description = "An unknown period or a bad from/to date (validation_error); "
+					+ "a date-time stands for its day in the reporting zone")
 	@ApiExample(params = { "from=2026-11-01", "to=2026-11-30" })
 	OverviewReport overview(@RequestParam(required = false) @Nullable String period,
 			@RequestParam(required = false) @Nullable String from,

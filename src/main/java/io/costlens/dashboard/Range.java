@@ -16,11 +16,13 @@ import org.jspecify.annotations.Nullable;
 
 import io.costlens.platform.InvalidFields;
 import io.costlens.platform.InvalidRequest;
+import io.costlens.platform.TimeParam;
 
 /**
  * A time range in the reporting zone: a preset ({@code 24h}, {@code 7d}, {@code 30d},
- * {@code 90d}, {@code mtd}) or two dates (both included), with the bucket size that
- * follows its length (hours up to two days, days beyond).
+ * {@code 90d}, {@code mtd}) or two dates (both included; a date-time stands for its day
+ * in the zone), with the bucket size that follows its length (hours up to two days, days
+ * beyond).
  *
  * @param preset the preset, or {@code custom}
  * @param from the first instant included (a midnight or an hour in the zone)
@@ -60,8 +62,8 @@ record Range(String preset, Instant from, Instant to, String bucket, ZoneId zone
 
 	private static Range custom(@Nullable String from, @Nullable String to, ZoneId zone) {
 		List<InvalidFields.Field> errors = new ArrayList<>();
-		LocalDate start = date("from", from, errors);
-		LocalDate end = date("to", to, errors);
+		LocalDate start = date("from", from, zone, errors);
+		LocalDate end = date("to", to, zone, errors);
 		if (errors.isEmpty() && end.isBefore(start)) {
 			errors.add(new InvalidFields.Field("to", "must not be before from"));
 		}
@@ -77,16 +79,17 @@ record Range(String preset, Instant from, Instant to, String bucket, ZoneId zone
 				: range;
 	}
 
-	private static LocalDate date(String name, @Nullable String value, List<InvalidFields.Field> errors) {
+	/** A date, or a date-time standing for its day in the reporting zone. */
+	private static LocalDate date(String name, @Nullable String value, ZoneId zone, List<InvalidFields.Field> errors) {
 		if (value == null || value.isBlank()) {
 			errors.add(new InvalidFields.Field(name, "is required with a custom range (a date, e.g. 2026-12-01)"));
 			return LocalDate.EPOCH;
 		}
 		try {
-			return LocalDate.parse(value);
+			return TimeParam.parse(value).day(zone);
 		}
 		catch (DateTimeParseException ex) {
-			errors.add(new InvalidFields.Field(name, "must be a date such as 2026-12-01"));
+			errors.add(new InvalidFields.Field(name, TimeParam.reason(value)));
 			return LocalDate.EPOCH;
 		}
 	}

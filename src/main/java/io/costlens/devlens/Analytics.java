@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import io.costlens.devlens.DailyRollupRepository.DayModelTotals;
 import io.costlens.devlens.DailyRollupRepository.Window;
 import io.costlens.devlens.Report.Query;
+import io.costlens.platform.TimeParam;
 
 /**
  * Builds ProdLens reports from the daily roll-ups (never from the sessions) and the
@@ -43,7 +44,8 @@ class Analytics {
 
 	/**
 	 * Reads and checks the parameters every report endpoint takes.
-	 * @param since days back from today (default 7) or a date {@code YYYY-MM-DD}
+	 * @param since days back from today (default 7), or the first day: a date, or a
+	 * date-time for its UTC day
 	 * @param repo the repository, or {@code null} for all
 	 * @param lagDays 0 to 7
 	 * @param policyModels globs that replace the configured policy models, or empty
@@ -58,11 +60,11 @@ class Analytics {
 		}
 		else {
 			try {
-				from = LocalDate.parse(label);
+				from = TimeParam.parse(label).day();
 			}
 			catch (DateTimeParseException ex) {
 				throw Paging.invalid("since",
-						"must be a number of days back (0 to 99999) or a date YYYY-MM-DD, not '" + label + "'");
+						"must be a number of days back (0 to 99999), or the first day: " + TimeParam.reason(label));
 			}
 		}
 		int lag = Paging.bounded("lag_days", (lagDays == null) ? "1" : lagDays, 0, MAX_LAG_DAYS);

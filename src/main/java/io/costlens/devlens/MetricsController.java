@@ -62,8 +62,8 @@ class MetricsController {
 	@Operation(summary = "The 9 KPIs over the last `since` days, each {value, unit, threshold, status}")
 	@ApiResponse(responseCode = "422", description = "A bad since, repo or lag_days (validation_error)")
 	@ApiExample(params = { "since=30", "repo=acme/shop" })
-	Map<String, Object> metrics(
-			@Parameter(description = "days back from today, or a date YYYY-MM-DD") @RequestParam(
+	Map<String, Object> metrics(@Parameter(
+			description = "days back from today, or the first UTC day: a date, or a date-time for its day") @RequestParam(
 					required = false) @Nullable String since,
 			@RequestParam(required = false) @Nullable String repo,
 			@Parameter(description = "policy model globs; replace costlens.devlens.policy-models") @RequestParam(

@@ -1,8 +1,6 @@
 package io.costlens.devlens;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import io.costlens.platform.Page;
+import io.costlens.platform.TimeParam;
 
 /**
  * A sessions-list request: filters, a time range {@code [start, end)}, the order and the
@@ -60,25 +59,20 @@ record SessionQuery(@Nullable String developerId, @Nullable String model, @Nulla
 		return Page.offset(this.page, this.pageSize);
 	}
 
-	private static @Nullable Instant time(String name, @Nullable String value, boolean endOfDay) {
+	/**
+	 * A time in the forms every endpoint reads ({@link TimeParam}); a date as end
+	 * includes its day.
+	 */
+	private static @Nullable Instant time(String name, @Nullable String value, boolean end) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
-		String text = value.strip();
-		if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-			try {
-				LocalDate day = LocalDate.parse(text);
-				return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
-			}
-			catch (DateTimeParseException ex) {
-				throw Paging.invalid(name, "'" + value + "' is not a date");
-			}
-		}
 		try {
-			return TraceNormalizer.parseTime(name, text);
+			TimeParam time = TimeParam.parse(value);
+			return end ? time.end() : time.start();
 		}
-		catch (RejectedTrace ex) {
-			throw Paging.invalid(name, "must be an ISO-8601 time or a date YYYY-MM-DD, not '" + value + "'");
+		catch (DateTimeParseException ex) {
+			throw Paging.invalid(name, TimeParam.reason(value));
 		}
 	}
 

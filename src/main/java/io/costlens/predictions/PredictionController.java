@@ -30,6 +30,7 @@ import io.costlens.platform.CurrentUser;
 import io.costlens.platform.Idempotent;
 import io.costlens.platform.InvalidRequest;
 import io.costlens.platform.ItemValidator;
+import io.costlens.platform.TimeParam;
 
 /** Seed E's API: log ML predictions, read them back, per-model statistics. */
 @RestController
@@ -83,14 +84,14 @@ class PredictionController {
 	@Operation(summary = "List predictions, newest first; the X-Total-Count header counts all that match")
 	@ApiResponse(responseCode = "400", description = "A bad limit, offset or time (validation_error)")
 	ResponseEntity<List<Prediction>> list(@RequestParam(name = "model_name", required = false) @Nullable String model,
-			@Parameter(description = "date (YYYY-MM-DD) or ISO time, inclusive") @RequestParam(
-					required = false) @Nullable String from,
-			@Parameter(description = "date (YYYY-MM-DD) or ISO time, inclusive") @RequestParam(
-					required = false) @Nullable String to,
+			@Parameter(description = "a date or a date-time, inclusive") @RequestParam(
+					required = false) @Nullable TimeParam from,
+			@Parameter(description = "a date (its whole day) or a date-time, inclusive") @RequestParam(
+					required = false) @Nullable TimeParam to,
 			@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
 			@RequestParam(defaultValue = "0") @Min(0) long offset) {
-		PredictionFilter filter = new PredictionFilter(blankToNull(model), Timestamps.from("from", from),
-				Timestamps.until("to", to), limit, offset);
+		PredictionFilter filter = new PredictionFilter(blankToNull(model), (from != null) ? from.start() : null,
+				(to != null) ? to.through() : null, limit, offset);
 		return ResponseEntity.ok()
 			.header("X-Total-Count", String.valueOf(this.predictions.count(filter)))
 			.body(this.predictions.list(filter));
@@ -122,25 +123,29 @@ class PredictionController {
 			+ "average exact, p50/p95/p99 within 1 %")
 	@ApiResponse(responseCode = "400", description = "model_name missing, a bad date, or from after to")
 	ModelStats stats(@RequestParam(name = "model_name", required = false) @Nullable String model,
-			@Parameter(description = "first day, YYYY-MM-DD (also as from)") @RequestParam(name = "from_date",
-					required = false) @Nullable String fromDate,
-			@Parameter(description = "last day, YYYY-MM-DD, inclusive (also as to)") @RequestParam(name = "to_date",
-					required = false) @Nullable String toDate,
-			@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to) {
+			@Parameter(description = "first UTC day: a date, or a date-time for its day (also as from)") @RequestParam(
+					name = "from_date", required = false) @Nullable TimeParam fromDate,
+			@Parameter(
+					description = "last UTC day, inclusive: a date, or a date-time for its day (also as to)") @RequestParam(
+							name = "to_date", required = false) @Nullable TimeParam toDate,
+			@RequestParam(required = false) @Nullable TimeParam from,
+			@RequestParam(required = false) @Nullable TimeParam to) {
 		String modelName = blankToNull(model);
 		if (modelName == null) {
 			throw new InvalidRequest("model_name: is required");
 		}
-		return this.predictions.stats(modelName,
-				either(Timestamps.date("from_date", fromDate), Timestamps.date("from", from)),
-				either(Timestamps.date("to_date", toDate), Timestamps.date("to", to)));
+		return this.predictions.stats(modelName, either(dayOf(fromDate), dayOf(from)),
+				either(dayOf(toDate), dayOf(to)));
 	}
 
 	@GetMapping("/api/v1/models")
 	@Operation(summary = "Every model that logged predictions, with its counts and first and last time")
 	List<ModelSummary> models() {
 		return this.predictions.models();
+	}
+
+	private static @Nullable LocalDate dayOf(@Nullable TimeParam time) {
+		return (time != null) ? time.day() : null;
 	}
 
 	/** A date given under its name or its alias ({@code from_date} or {@code from}). */

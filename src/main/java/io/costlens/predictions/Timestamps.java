@@ -1,20 +1,14 @@
 package io.costlens.predictions;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 
-import org.jspecify.annotations.Nullable;
-
-import io.costlens.platform.InvalidRequest;
 import io.costlens.platform.Times;
 
 /**
- * How the API reads times: ISO-8601 with an offset ({@code 2025-06-09T12:00:00Z},
- * {@code …+02:00}) or without one, which means UTC ({@code 2025-06-09T12:00:00}, as the
- * original service's clients send), and dates as {@code YYYY-MM-DD} (UTC days).
+ * How a prediction's {@code timestamp} is read: in the forms every time of the API
+ * accepts ({@link Times}), with or without an offset (none meaning UTC, as the original
+ * service's clients send).
  */
 final class Timestamps {
 
@@ -31,56 +25,6 @@ final class Timestamps {
 
 	static boolean isValid(String text) {
 		return Times.isValid(text);
-	}
-
-	/**
-	 * A query parameter naming a UTC day, or absent: a date, or any time of that day in
-	 * the accepted forms.
-	 */
-	static @Nullable LocalDate date(String name, @Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Times.parse(value).atOffset(ZoneOffset.UTC).toLocalDate();
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidRequest(name + ": " + Times.FORMS + " (got " + abbreviate(value) + ")");
-		}
-	}
-
-	/**
-	 * The start of a time range given as a date (its first instant) or a time.
-	 */
-	static @Nullable Instant from(String name, @Nullable String value) {
-		return bound(name, value, false);
-	}
-
-	/**
-	 * The exclusive end of a range whose inclusive end is given as a date (the next day's
-	 * start) or a time (the next microsecond).
-	 */
-	static @Nullable Instant until(String name, @Nullable String value) {
-		return bound(name, value, true);
-	}
-
-	private static @Nullable Instant bound(String name, @Nullable String value, boolean end) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		if (value.strip().length() == 10) {
-			LocalDate date = date(name, value);
-			return (date == null) ? null : date.plusDays(end ? 1 : 0).atStartOfDay().toInstant(ZoneOffset.UTC);
-		}
-		if (!isValid(value)) {
-			throw new InvalidRequest(name + ": " + Times.FORMS + " (got " + abbreviate(value) + ")");
-		}
-		Instant time = parse(value);
-		return end ? time.truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS) : time;
-	}
-
-	private static String abbreviate(String value) {
-		return (value.length() <= 40) ? value : value.substring(0, 37) + "...";
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.costlens.providers;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -25,6 +24,7 @@ import io.costlens.platform.Caches;
 import io.costlens.platform.Caches.Level;
 import io.costlens.platform.Page;
 import io.costlens.platform.InvalidRequest;
+import io.costlens.platform.TimeParam;
 
 /** Seed B's usage stats: rows per key, day and model, and their totals. */
 @RestController
@@ -57,9 +57,10 @@ class UsageController {
 	@ApiResponse(responseCode = "403", description = "A member asked for another user's usage (forbidden)")
 	UsagePage list(@RequestParam(name = "key_id", required = false) @Nullable UUID keyId,
 			@RequestParam(required = false) @Nullable String model,
-			@Parameter(description = "first UTC day, YYYY-MM-DD") @RequestParam(required = false) @Nullable String from,
-			@Parameter(description = "last UTC day, YYYY-MM-DD, inclusive") @RequestParam(
-					required = false) @Nullable String to,
+			@Parameter(description = "first UTC day: a date, or a date-time for its day") @RequestParam(
+					required = false) @Nullable TimeParam from,
+			@Parameter(description = "last UTC day, inclusive: a date, or a date-time for its day") @RequestParam(
+					required = false) @Nullable TimeParam to,
 			@Parameter(description = "admins only: one user's usage") @RequestParam(name = "user_id",
 					required = false) @Nullable UUID userId,
 			@RequestParam(defaultValue = "1") @Min(1) int page,
@@ -82,7 +83,8 @@ class UsageController {
 					defaultValue = "day") String groupBy,
 			@RequestParam(name = "key_id", required = false) @Nullable UUID keyId,
 			@RequestParam(required = false) @Nullable String model,
-			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+			@RequestParam(required = false) @Nullable TimeParam from,
+			@RequestParam(required = false) @Nullable TimeParam to,
 			@RequestParam(name = "user_id", required = false) @Nullable UUID userId) {
 		String by = groupBy.strip().toLowerCase(Locale.ROOT);
 		if (!by.equals("day") && !by.equals("model")) {
@@ -97,26 +99,14 @@ class UsageController {
 	}
 
 	private UsageFilter filter(@Nullable UUID userId, @Nullable UUID keyId, @Nullable String model,
-			@Nullable String from, @Nullable String to) {
-		LocalDate first = date("from", from);
-		LocalDate last = date("to", to);
+			@Nullable TimeParam from, @Nullable TimeParam to) {
+		LocalDate first = (from != null) ? from.day() : null;
+		LocalDate last = (to != null) ? to.day() : null;
 		if (first != null && last != null && first.isAfter(last)) {
 			throw new InvalidRequest("from (" + first + ") is after to (" + last + ")");
 		}
 		String modelName = (model == null || model.isBlank()) ? null : model.strip();
 		return new UsageFilter(this.keys.scope(userId), keyId, modelName, first, last);
-	}
-
-	private static @Nullable LocalDate date(String name, @Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.strip());
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidRequest(name + ": must be a date YYYY-MM-DD, not '" + value + "'");
-		}
 	}
 
 	/**

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.costlens.platform.ApiExample;
 import io.costlens.platform.InvalidRequest;
 import io.costlens.platform.Page;
+import io.costlens.platform.TimeParam;
 
 @Tag(name = "Scenarios", description = "Cost-simulation scenarios and their lifecycle")
 @RestController
@@ -46,18 +47,20 @@ class ScenarioDataController {
 	}
 
 	@Operation(summary = "Summary, AWS cost breakdown and time series from hourly roll-ups; hours whose start "
-			+ "is in [from, to); missing prices are listed in warnings")
+			+ "is in [from, to) (a to date includes its whole day); missing prices are listed in warnings")
 	@ApiResponse(responseCode = "404", description = "not_found")
 	@ApiExample(params = { "id=3fa85f64-5717-4562-b3fc-2c963f66afa6", "granularity=hour", "from=2026-11-01",
 			"to=2026-12-01T00:00:00Z" })
 	@GetMapping("/metrics")
 	MetricsResponse metrics(@PathVariable UUID id, @RequestParam(defaultValue = "hour") GranularityParam granularity,
-			@RequestParam(required = false) @Nullable Instant from,
-			@RequestParam(required = false) @Nullable Instant to) {
-		if (from != null && to != null && !from.isBefore(to)) {
+			@RequestParam(required = false) @Nullable TimeParam from,
+			@RequestParam(required = false) @Nullable TimeParam to) {
+		Instant start = (from != null) ? from.start() : null;
+		Instant end = (to != null) ? to.end() : null;
+		if (start != null && end != null && !start.isBefore(end)) {
 			throw new InvalidRequest("from must be before to");
 		}
-		return MetricsResponse.of(this.scenarios.metrics(id, granularity.granularity, from, to));
+		return MetricsResponse.of(this.scenarios.metrics(id, granularity.granularity, start, end));
 	}
 
 	enum GranularityParam {

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -21,6 +22,7 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.costlens.platform.EndpointRules;
+import io.costlens.platform.TimeParam;
 
 /**
  * The OpenAPI description at {@code /openapi.json}, Swagger UI at {@code /docs}, ReDoc at
@@ -31,6 +33,10 @@ class ApiDocsConfiguration implements WebMvcConfigurer {
 
 	static {
 		SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ObjectSchema());
+		SpringDocUtils.getConfig()
+			.replaceWithSchema(TimeParam.class,
+					new StringSchema().description("A date (YYYY-MM-DD, a whole UTC day) or a date-time with an "
+							+ "offset (2026-12-01T10:00:00Z) or without one, meaning UTC"));
 	}
 
 	/** The paths that always need a credential (as the security set-up has them). */

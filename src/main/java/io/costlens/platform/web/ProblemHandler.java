@@ -37,6 +37,7 @@ import io.costlens.platform.InvalidFields;
 import io.costlens.platform.JsonProblems;
 import io.costlens.platform.ProblemException;
 import io.costlens.platform.Text;
+import io.costlens.platform.TimeParam;
 import io.costlens.platform.Times;
 import io.costlens.platform.web.Problems.FieldProblem;
 
@@ -159,7 +160,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		String name = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
 				: String.valueOf(ex.getPropertyName());
-		String expected = (ex.getRequiredType() == Instant.class) ? Times.FORMS
+		String expected = (ex.getRequiredType() == Instant.class || ex.getRequiredType() == TimeParam.class)
+				? Times.FORMS
 				: "must be " + ((ex.getRequiredType() != null) ? JsonProblems.typeName(ex.getRequiredType()) : "valid");
 		FieldProblem problem = new FieldProblem(name,
 				expected + " (got " + abbreviate(String.valueOf(ex.getValue())) + ")");

@@ -11,6 +11,7 @@ import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.costlens.platform.EndpointRules;
+import io.costlens.platform.TimeParam;
 import io.costlens.platform.Times;
 
 @Configuration(proxyBeanMethods = false)
@@ -20,6 +21,8 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addFormatters(FormatterRegistry registry) {
 		registry.addConverter(String.class, Instant.class, (Converter<String, Instant>) Times::parse);
+		registry.addConverter(String.class, TimeParam.class,
+				(Converter<String, @Nullable TimeParam>) (text) -> text.isBlank() ? null : TimeParam.parse(text));
 		registry.addConverter(String.class, Long.class,
 				(Converter<String, @Nullable Long>) (text) -> text.isBlank() ? null : Long.valueOf(digits(text)));
 		registry.addConverter(String.class, Integer.class,
