@@ -29,6 +29,7 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 import io.costlens.IntegrationTest;
+import io.costlens.OwnH2Database;
 import io.costlens.TestApi;
 import io.costlens.TestApi.Response;
 import io.costlens.providers.OpenRouterFake;
@@ -44,7 +45,8 @@ import static org.awaitility.Awaitility.await;
  * Tracing on, exporting over OTLP/HTTP to a real local HTTP server that plays the
  * collector: the spans it receives (protobuf, decoded field by field) are those of the
  * requests, their queries, the OpenRouter call and the job a request queued, each with
- * the correlation id of the request; the JSON log lines carry the same trace ids.
+ * the correlation id of the request; the JSON log lines carry the same trace ids. On a
+ * database of its own, so that no other test context's scheduler runs its job.
  */
 @IntegrationTest
 @ContextConfiguration(initializers = { OpenRouterFake.Initializer.class, TracingIntegrationTests.Collector.class })
