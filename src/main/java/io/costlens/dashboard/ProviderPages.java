@@ -83,10 +83,14 @@ class ProviderPages implements DashboardPage {
 		view.addAttribute("model", modelName);
 		view.addAttribute("from", from);
 		view.addAttribute("to", to);
-		view.addAttribute("chart", this.json.of(new ChartData("bar",
-				daily.stream().map((d) -> this.formats.day(LocalDate.parse(String.valueOf(d.group())))).toList(),
+		// every day of the range, so that a day without usage shows as a gap, not as no
+		// day at all
+		Map<String, Double> costs = new HashMap<>();
+		daily.forEach((d) -> costs.put(String.valueOf(d.group()), d.cost().doubleValue()));
+		List<LocalDate> everyDay = from.datesUntil(to.plusDays(1)).toList();
+		view.addAttribute("chart", this.json.of(new ChartData("bar", everyDay.stream().map(this.formats::day).toList(),
 				List.of(new ChartData.Series(this.messages.getMessage("providers.chart.cost", null, locale),
-						daily.stream().map((d) -> d.cost().doubleValue()).toList(), false, true)),
+						everyDay.stream().map((d) -> costs.getOrDefault(d.toString(), 0.0)).toList(), false, true)),
 				locale.toLanguageTag(), false)));
 		return "dashboard/providers";
 	}

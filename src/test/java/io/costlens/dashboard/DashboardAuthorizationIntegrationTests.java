@@ -215,10 +215,7 @@ class DashboardAuthorizationIntegrationTests {
 	}
 
 	private UiSession signedIn(String role) {
-		TestUsers.User user = this.users.create(role, "free");
-		UiSession session = new UiSession(this.api);
-		session.signIn(user.username(), user.password());
-		return session;
+		return UiSession.signedIn(this.api, this.users, role);
 	}
 
 }

@@ -72,10 +72,7 @@ class DemoPagesIntegrationTests {
 	}
 
 	private UiSession signedIn(String role) {
-		TestUsers.User user = this.users.create(role, "free");
-		UiSession session = new UiSession(this.api);
-		session.signIn(user.username(), user.password());
-		return session;
+		return UiSession.signedIn(this.api, this.users, role);
 	}
 
 }

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 import io.costlens.TestApi;
+import io.costlens.TestUsers;
 
 /**
  * A browser-like HTTP client (cookies, no redirects followed) for the dashboard's forms.
@@ -37,6 +38,14 @@ final class UiSession {
 
 	UiSession(TestApi api) {
 		this.api = api;
+	}
+
+	/** A session signed in as a new user of the role. */
+	static UiSession signedIn(TestApi api, TestUsers users, String role) {
+		TestUsers.User user = users.create(role, "free");
+		UiSession session = new UiSession(api);
+		session.signIn(user.username(), user.password());
+		return session;
 	}
 
 	HttpResponse<String> get(String path) {
