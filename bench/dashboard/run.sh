@@ -88,13 +88,15 @@ export SESSION_COOKIE="JSESSIONID=$(awk '$6 == "JSESSIONID" { print $7 }' "$JAR_
 curl -s -b "$SESSION_COOKIE" -o /dev/null -w '%{http_code}' "localhost:$PORT/ui/" | grep -q 200 || { echo "sign-in failed"; exit 1; }
 SID=$(psql -Atc "select id from scenarios where name = 'bench-05000'")
 ADMIN_ID=$(psql -Atc "select id from users where username = 'admin'")
+# a session the sessions page links to (as a user would open it)
+SESSION_PAGE=$(curl -s -b "$SESSION_COOKIE" "localhost:$PORT/ui/developers/sessions" | grep -o '/ui/developers/sessions/[^"?#]*' | head -1)
 REPORT_ID=$(psql -Atc "select id from reports order by created_at limit 1")
 if [ -z "$REPORT_ID" ]; then
   REPORT_ID=$(curl -sf -H "X-API-Key: $COSTLENS_ADMIN_API_KEY" -H 'Content-Type: application/json' -d '{"format":"pdf"}' \
     "localhost:$PORT/api/v2/scenarios/$SID/reports" | sed -n 's/.*"report_id":"\([^"]*\)".*/\1/p')
 fi
 
-PAGES="/ui/?period=30d /ui/?period=90d /ui/scenarios /ui/scenarios?page=300 /ui/scenarios?q=bench-0420 /ui/scenarios/$SID?period=30d /ui/scenarios/$SID?period=30d&pii=true /ui/predictions /ui/audit /ui/prices /ui/providers /ui/reports /ui/developers /ui/developers?since=30 /ui/developers/sessions /ui/developers/sessions?sort=cost /ui/developers/sessions?developer=dev-007&page=20 /ui/developers/profile?developer=dev-007 /ui/developers/sessions/bench-session-000007 /ui/predictions/fraud-score-v7?period=30d /ui/reports/$REPORT_ID /ui/users /ui/users/$ADMIN_ID /ui/palette?q=bench-042 /ui/login /ui/forgot-password /ui/reset-password"
+PAGES="/ui/?period=30d /ui/?period=90d /ui/scenarios /ui/scenarios?page=300 /ui/scenarios?q=bench-0420 /ui/scenarios/$SID?period=30d /ui/scenarios/$SID?period=30d&pii=true /ui/predictions /ui/audit /ui/prices /ui/providers /ui/reports /ui/developers /ui/developers?since=30 /ui/developers/sessions /ui/developers/sessions?sort=cost /ui/developers/sessions?developer=dev-007&page=20 /ui/developers/profile?developer=dev-007 $SESSION_PAGE /ui/predictions/fraud-score-v7?period=30d /ui/reports/$REPORT_ID /ui/users /ui/users/$ADMIN_ID /ui/palette?q=bench-042 /ui/login /ui/forgot-password /ui/reset-password"
 echo "== warm-up $WARMUP over every page"
 PAGE_PATHS="/health $PAGES" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s $BENCH/warmup.lua "http://127.0.0.1:$PORT" >/dev/null
 
