@@ -3,14 +3,18 @@ package io.costlens.platform.cache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 
 import org.springframework.cache.Cache;
@@ -27,8 +31,13 @@ import io.costlens.platform.CurrentUser;
 /**
  * {@link Caches} on a Spring {@link CacheManager}. Entries go in as they are (Caffeine)
  * or as JSON (Redis, through {@link EntryCodec}); hits and misses are counted per cache.
+ * While the store fails (Redis down) every read is computed afresh and nothing is cached;
+ * the data sets changed meanwhile are remembered and moved on in the store before it is
+ * read again, so no entry cached before the outage hides a write made during it.
  */
 class SpringCaches implements Caches {
+
+	private static final Logger log = LoggerFactory.getLogger(SpringCaches.class);
 
 	/** The query parameter that skips the cache for one request. */
 	static final String REFRESH = "refresh";
@@ -44,6 +53,13 @@ class SpringCaches implements Caches {
 	private final boolean enabled;
 
 	private final Map<String, Counter[]> counters = new ConcurrentHashMap<>();
+
+	/**
+	 * Data sets changed while the store failed, whose generations it has yet to move on.
+	 */
+	private final Set<String> unsent = ConcurrentHashMap.newKeySet();
+
+	private final AtomicBoolean storeDown = new AtomicBoolean();
 
 	SpringCaches(CacheManager manager, Generations generations, EntryCodec codec, MeterRegistry meters,
 			boolean enabled) {
@@ -76,14 +92,24 @@ class SpringCaches implements Caches {
 		if (!this.enabled) {
 			return;
 		}
-		this.generations.bump(dataSet);
+		bump(dataSet);
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCompletion(int status) {
-					SpringCaches.this.generations.bump(dataSet);
+					bump(dataSet);
 				}
 			});
+		}
+	}
+
+	private void bump(String dataSet) {
+		try {
+			this.generations.bump(dataSet);
+		}
+		catch (RuntimeException ex) {
+			this.unsent.add(dataSet);
+			storeFailed(ex);
 		}
 	}
 
@@ -95,19 +121,59 @@ class SpringCaches implements Caches {
 		if (cache == null) {
 			return loader.get();
 		}
-		String fullKey = versioned(key, dataSets);
 		Counter[] hitMiss = this.counters.computeIfAbsent(name, this::register);
-		if (!refreshRequested()) {
-			Cache.ValueWrapper cached = cache.get(fullKey);
-			if (cached != null && cached.get() != null) {
-				hitMiss[0].increment();
-				return this.codec.decode(cached.get(), type);
+		String fullKey;
+		Cache.ValueWrapper cached;
+		try {
+			sendUnsentChanges();
+			fullKey = versioned(key, dataSets);
+			cached = refreshRequested() ? null : cache.get(fullKey);
+			if (this.storeDown.compareAndSet(true, false)) {
+				log.info("The cache store answers again: reads are cached again");
 			}
+		}
+		catch (RuntimeException ex) {
+			storeFailed(ex);
+			hitMiss[1].increment();
+			return loader.get();
+		}
+		if (cached != null && cached.get() != null) {
+			hitMiss[0].increment();
+			return this.codec.decode(cached.get(), type);
 		}
 		hitMiss[1].increment();
 		T value = loader.get();
-		cache.put(fullKey, this.codec.encode(value));
+		try {
+			cache.put(fullKey, this.codec.encode(value));
+		}
+		catch (RuntimeException ex) {
+			storeFailed(ex);
+		}
 		return value;
+	}
+
+	/**
+	 * Moves on the data sets changed while the store failed; throws while it still does.
+	 */
+	private void sendUnsentChanges() {
+		for (String dataSet : this.unsent) {
+			if (this.unsent.remove(dataSet)) {
+				try {
+					this.generations.bump(dataSet);
+				}
+				catch (RuntimeException ex) {
+					this.unsent.add(dataSet);
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private void storeFailed(RuntimeException ex) {
+		if (this.storeDown.compareAndSet(false, true)) {
+			log.warn("The cache store failed ({}): reads are computed afresh, uncached, until it answers again",
+					ex.toString());
+		}
 	}
 
 	private String versioned(String key, String[] dataSets) {

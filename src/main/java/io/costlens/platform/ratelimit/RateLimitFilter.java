@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import io.github.bucket4j.ConsumptionProbe;
@@ -31,8 +32,8 @@ import io.costlens.platform.web.ProblemWriter;
  * {@code Retry-After} once the bucket is empty. Every limited response carries
  * {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset}.
  * If the bucket store fails (Redis down), the request goes through and a warning is
- * logged. Each 429 counts in {@code costlens.ratelimit.rejected} (by tier, and whether
- * the caller was anonymous).
+ * logged (once an outage, and again once the store answers). Each 429 counts in
+ * {@code costlens.ratelimit.rejected} (by tier, and whether the caller was anonymous).
  */
 public class RateLimitFilter extends OncePerRequestFilter {
 
@@ -55,6 +56,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
 	private final ProblemWriter problems;
 
 	private final MeterRegistry meters;
+
+	private final AtomicBoolean storeDown = new AtomicBoolean();
 
 	RateLimitFilter(RateLimiter limiter, RateLimitProperties properties, List<String> unlimited, ProblemWriter problems,
 			MeterRegistry meters) {
@@ -97,9 +100,15 @@ public class RateLimitFilter extends OncePerRequestFilter {
 			probe = this.limiter.consume(keyOf(caller, request), limit);
 		}
 		catch (RuntimeException ex) {
-			log.warn("Rate limits are not enforced: the bucket store failed ({})", ex.toString());
+			if (this.storeDown.compareAndSet(false, true)) {
+				log.warn("Rate limits are not enforced until the bucket store answers again: it failed ({})",
+						ex.toString());
+			}
 			chain.doFilter(request, response);
 			return;
+		}
+		if (this.storeDown.compareAndSet(true, false)) {
+			log.info("The bucket store answers again: rate limits are enforced again");
 		}
 		long now = Instant.now().getEpochSecond();
 		response.setHeader("X-RateLimit-Limit", String.valueOf(limit.perMinute()));

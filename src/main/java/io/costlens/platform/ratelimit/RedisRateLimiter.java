@@ -59,8 +59,11 @@ class RedisRateLimiter extends RateLimiter implements DisposableBean {
 				RedisURI uri = RedisURI.create(this.url);
 				uri.setTimeout(Duration.ofSeconds(2));
 				this.client = RedisClient.create(uri);
+				// while Redis is unreachable a take fails at once (the request goes
+				// through) instead of waiting for the reconnection
 				this.client.setOptions(ClientOptions.builder()
 					.socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
+					.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
 					.build());
 			}
 			this.connection = this.client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
