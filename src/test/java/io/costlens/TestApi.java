@@ -105,6 +105,11 @@ public class TestApi {
 			return this;
 		}
 
+		@Override
+		public String toString() {
+			return this.method + " " + this.path;
+		}
+
 		public Response send() {
 			HttpRequest.Builder request = HttpRequest.newBuilder(uri(this.path)).method(this.method, this.body);
 			if (this.apiKey != null) {
