@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -21,6 +23,7 @@ import io.costlens.TestUsers;
 import io.costlens.TestUsers.User;
 import io.costlens.platform.DataDirectory;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -140,6 +143,49 @@ class UsageSyncIntegrationTests {
 			.single()).isEqualTo(14);
 		JsonNode usage = this.api.get("/api/usage?page_size=100&key_id=" + id).as(member.apiKey()).send().json();
 		assertThat(row(usage, this.today.minusDays(3), GPT).get("cost").asString()).isEqualTo("0.03");
+	}
+
+	@Test
+	void retriesAKeyWhileOpenRouterIsDownAndStoresItsUsageOnceItIsBack() {
+		User member = this.users.member();
+		String key = OpenRouterFake.newKey();
+		String id = addKey(this.api, member, key);
+		List<ResponseDefinitionBuilder> outages = List.of(json(502, error(502, "Bad gateway")),
+				aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), aResponse().withFault(Fault.EMPTY_RESPONSE));
+		for (ResponseDefinitionBuilder down : outages) {
+			SERVER.stubFor(keyInfo(key).willReturn(down));
+			int before = calls(key);
+
+			RunCounts run = this.sync.syncAll();
+
+			assertThat(run.failed()).as("keys that failed in the run").isPositive();
+			assertThat(calls(key) - before).as("tries of the key in one run (with backoff between them)")
+				.isGreaterThanOrEqualTo(this.properties.openrouter().maxAttempts());
+			assertThat(usageRows(id)).isZero();
+		}
+
+		stubManagementKey(key, "0.015");
+		this.sync.syncAll();
+		this.sync.syncAll();
+
+		assertThat(usageRows(id)).as("rows once OpenRouter is back, after two runs").isEqualTo(14);
+		JsonNode usage = this.api.get("/api/usage?page_size=100&key_id=" + id).as(member.apiKey()).send().json();
+		assertThat(row(usage, this.today.minusDays(1), GPT).get("requests_count").asLong()).isEqualTo(7);
+	}
+
+	private static int calls(String key) {
+		return SERVER
+			.countRequestsMatching(
+					getRequestedFor(urlPathEqualTo("/api/v1/key")).withHeader("Authorization", equalTo("Bearer " + key))
+						.build())
+			.getCount();
+	}
+
+	private long usageRows(String id) {
+		return this.jdbc.sql("select count(*) from usage_stats where api_key_id = :id")
+			.param("id", UUID.fromString(id))
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
