@@ -60,8 +60,9 @@ class RangeTests {
 			.withMessageStartingWith("period: must be one of");
 		assertThatExceptionOfType(InvalidRequest.class)
 			.isThrownBy(() -> Range.of(null, "2026-13-01", null, ROME, LATE_EVENING_IN_ROME))
-			.withMessage("from: must be a date such as 2026-12-01; "
-					+ "to: is required with a custom range (a date, e.g. 2026-12-01)");
+			.withMessageStartingWith("from: must be a date (YYYY-MM-DD) or a date-time")
+			.withMessageContaining("(got 2026-13-01)")
+			.withMessageEndingWith("; to: is required with a custom range (a date, e.g. 2026-12-01)");
 		assertThatExceptionOfType(InvalidRequest.class)
 			.isThrownBy(() -> Range.of("7d", "2026-10-01", "2026-10-02", ROME, LATE_EVENING_IN_ROME))
 			.withMessageStartingWith("period: give either");
