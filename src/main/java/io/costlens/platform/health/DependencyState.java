@@ -27,6 +27,8 @@ class DependencyState implements SmartLifecycle {
 
 	static final Duration STALE = Duration.ofSeconds(5);
 
+	private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+
 	private final DatabaseProbe databaseProbe;
 
 	private final RedisProbe redisProbe;
@@ -97,7 +99,16 @@ class DependencyState implements SmartLifecycle {
 	@Override
 	public synchronized void stop() {
 		if (this.probes != null) {
-			this.probes.shutdownNow();
+			// no interrupt: one in the middle of file I/O closes an embedded H2 database
+			// for
+			// every context sharing it; a running probe ends within its own timeouts
+			this.probes.shutdown();
+			try {
+				this.probes.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 			this.probes = null;
 		}
 	}
