@@ -14,7 +14,7 @@
 # The soak paces each connection with a pause between requests: 1000 * CONNECTIONS / (MAX/2) ms to
 # start with, corrected after every minute by the rate the minute achieved, so it holds about half.
 # Settings: JAR (target/costlens-*.jar), PORT (8130), CONNECTIONS (32), WARMUP (30s), MINUTES (10),
-# HEAP (256m), NMT=1 (native memory tracking: nmt.txt after the soak), PGHOST, PGUSER. The database is
+# HEAP (256m), GC (G1; Serial, Parallel or ZGC), NMT=1 (native memory tracking: nmt.txt after the soak), PGHOST, PGUSER. The database is
 # created when missing.
 # Results go to bench/results/soak-<timestamp>/ (not versioned); summary.txt holds the figures.
 set -euo pipefail
@@ -49,13 +49,13 @@ export SPRING_DATASOURCE_USERNAME=$PGUSER SPRING_DATASOURCE_PASSWORD=${PGPASSWOR
 NMT_FLAG=
 [ -z "${NMT:-}" ] || NMT_FLAG=-XX:NativeMemoryTracking=summary
 STARTED=$(date +%s)
-bench_start_server "$OUT/server.log" -Xmx"$HEAP" -XX:+UseG1GC $NMT_FLAG -Xlog:gc:file="$OUT/gc.log" -jar "$JAR"
+bench_start_server "$OUT/server.log" -Xmx"$HEAP" -XX:+Use"${GC:-G1}"GC $NMT_FLAG -Xlog:gc:file="$OUT/gc.log" -jar "$JAR"
 SERVER=$BENCH_SERVER
 SAMPLER=
 trap '[ -z "${SAMPLER:-}" ] || kill $SAMPLER 2>/dev/null || true; bench_stop_server' EXIT
 bench_wait_ready "localhost:$PORT/ready" 300
 bench_wait_api_key "localhost:$PORT/api/v1/scenarios" "$KEY"
-echo "== server ready after $(($(date +%s) - STARTED)) s ($("$BENCH_JAVA" -version 2>&1 | head -1); -Xmx$HEAP; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))" \
+echo "== server ready after $(($(date +%s) - STARTED)) s ($("$BENCH_JAVA" -version 2>&1 | head -1); -Xmx$HEAP ${GC:-G1}GC; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))" \
   | tee "$OUT/summary.txt"
 
 api() { curl -sf -H "X-API-Key: $KEY" -H 'Content-Type: application/json' "$@"; }
