@@ -38,21 +38,22 @@ final class CopyCsvLines {
 
 	private byte[] field = new byte[1024];
 
+	private int fieldLength;
+
 	private byte[] line = new byte[4096];
 
 	private int length;
 
 	/**
 	 * Rewrites one row as COPY sent it (one CopyData message: the row and its LF) and
-	 * writes the line to {@code out}.
+	 * writes the line to {@code out}. A field PostgreSQL left unquoted holds no quote,
+	 * comma, CR or LF, so it goes straight from the row into the line; only quoted ones
+	 * are unquoted first.
 	 */
 	void write(byte[] row, OutputStream out) throws IOException {
 		int end = row.length;
 		if (end > 0 && row[end - 1] == '\n') {
 			end--;
-		}
-		if (this.field.length < end) {
-			this.field = new byte[end];
 		}
 		if (this.line.length < 2 * end + 64) {
 			this.line = new byte[2 * end + 64];
@@ -61,34 +62,17 @@ final class CopyCsvLines {
 		int column = 0;
 		int i = 0;
 		while (true) {
-			int n = 0;
 			if (i < end && row[i] == QUOTE) {
-				i++;
-				while (true) {
-					if (i >= end) {
-						throw malformed("an unterminated quoted field");
-					}
-					byte b = row[i++];
-					if (b == QUOTE) {
-						if (i < end && row[i] == QUOTE) {
-							this.field[n++] = QUOTE;
-							i++;
-						}
-						else {
-							break;
-						}
-					}
-					else {
-						this.field[n++] = b;
-					}
-				}
+				i = unquote(row, i + 1, end);
+				column(column, this.field, 0, this.fieldLength, false);
 			}
 			else {
+				int start = i;
 				while (i < end && row[i] != COMMA) {
-					this.field[n++] = row[i++];
+					i++;
 				}
+				column(column, row, start, i - start, true);
 			}
-			column(column, n);
 			if (i >= end) {
 				break;
 			}
@@ -104,24 +88,56 @@ final class CopyCsvLines {
 		out.write(this.line, 0, this.length);
 	}
 
-	private void column(int column, int n) throws IOException {
+	/**
+	 * Reads the quoted field that starts at {@code i} (after its opening quote) into
+	 * {@link #field}; where the row goes on after its closing quote.
+	 */
+	private int unquote(byte[] row, int i, int end) throws IOException {
+		if (this.field.length < end) {
+			this.field = new byte[end];
+		}
+		int n = 0;
+		while (true) {
+			if (i >= end) {
+				throw malformed("an unterminated quoted field");
+			}
+			byte b = row[i++];
+			if (b != QUOTE) {
+				this.field[n++] = b;
+			}
+			else if (i < end && row[i] == QUOTE) {
+				this.field[n++] = QUOTE;
+				i++;
+			}
+			else {
+				this.fieldLength = n;
+				return i;
+			}
+		}
+	}
+
+	/**
+	 * Appends one field's value ({@code n} bytes of {@code value} from {@code from});
+	 * {@code plain} when PostgreSQL left it unquoted.
+	 */
+	private void column(int column, byte[] value, int from, int n, boolean plain) throws IOException {
 		switch (column) {
-			case RECEIVED_AT -> instant(n);
+			case RECEIVED_AT -> instant(value, from, n);
 			case HAS_PII -> {
-				if (n != 1 || (this.field[0] != 't' && this.field[0] != 'f')) {
+				if (n != 1 || (value[from] != 't' && value[from] != 'f')) {
 					throw malformed("a boolean that is neither t nor f");
 				}
-				append((this.field[0] == 't') ? TRUE : FALSE);
+				append((value[from] == 't') ? TRUE : FALSE);
 			}
 			case PII_TYPES -> {
-				for (int i = 0; i < n; i++) {
-					if (this.field[i] == COMMA) {
-						this.field[i] = ';';
+				for (int i = from; i < from + n; i++) {
+					if (value[i] == COMMA) {
+						value[i] = ';';
 					}
 				}
-				quoted(column, n);
+				quoted(column, value, from, n, plain);
 			}
-			default -> quoted(column, n);
+			default -> quoted(column, value, from, n, plain);
 		}
 	}
 
@@ -129,16 +145,16 @@ final class CopyCsvLines {
 	 * {@code yyyy-MM-dd HH:mm:ss[.f{1,6}]} as {@code yyyy-MM-ddTHH:mm:ss[.fff|.ffffff]Z}:
 	 * fractions in groups of three digits, none when zero.
 	 */
-	private void instant(int n) throws IOException {
-		if (n < 19 || this.field[10] != ' ' || (n > 19 && (this.field[19] != '.' || n > 26 || n == 20))) {
+	private void instant(byte[] value, int from, int n) throws IOException {
+		if (n < 19 || value[from + 10] != ' ' || (n > 19 && (value[from + 19] != '.' || n > 26 || n == 20))) {
 			throw malformed("a time not in the ISO form");
 		}
-		System.arraycopy(this.field, 0, this.line, this.length, 19);
+		System.arraycopy(value, from, this.line, this.length, 19);
 		this.line[this.length + 10] = 'T';
 		this.length += 19;
 		if (n > 19) {
 			int digits = n - 20;
-			System.arraycopy(this.field, 19, this.line, this.length, n - 19);
+			System.arraycopy(value, from + 19, this.line, this.length, n - 19);
 			this.length += n - 19;
 			for (int pad = (digits <= 3) ? 3 - digits : 6 - digits; pad > 0; pad--) {
 				this.line[this.length++] = '0';
@@ -147,7 +163,11 @@ final class CopyCsvLines {
 		this.line[this.length++] = 'Z';
 	}
 
-	private void quoted(int column, int n) {
+	/**
+	 * Appends a text value, quoted where Commons CSV's minimal quoting quotes it. A
+	 * {@code plain} value holds no quote, comma, CR or LF: only its ends decide.
+	 */
+	private void quoted(int column, byte[] value, int from, int n, boolean plain) {
 		if (n == 0) {
 			if (column == 0) {
 				this.line[this.length++] = QUOTE;
@@ -155,19 +175,20 @@ final class CopyCsvLines {
 			}
 			return;
 		}
-		boolean quote = (this.field[0] & 0xff) <= '#' || (this.field[n - 1] & 0xff) <= ' ';
-		for (int i = 0; i < n && !quote; i++) {
-			byte b = this.field[i];
+		int to = from + n;
+		boolean quote = (value[from] & 0xff) <= '#' || (value[to - 1] & 0xff) <= ' ';
+		for (int i = from; i < to && !quote && !plain; i++) {
+			byte b = value[i];
 			quote = b == QUOTE || b == COMMA || b == '\n' || b == '\r';
 		}
 		if (!quote) {
-			System.arraycopy(this.field, 0, this.line, this.length, n);
+			System.arraycopy(value, from, this.line, this.length, n);
 			this.length += n;
 			return;
 		}
 		this.line[this.length++] = QUOTE;
-		for (int i = 0; i < n; i++) {
-			byte b = this.field[i];
+		for (int i = from; i < to; i++) {
+			byte b = value[i];
 			if (b == QUOTE) {
 				this.line[this.length++] = QUOTE;
 			}
