@@ -139,7 +139,7 @@ say "Costlens CSV report: generation $(printf %.2f "$gen") s + download $(printf
 say "  of which the generation job itself ran $(job_ms "$csv_id") ms (the rest: queueing, status polls every 0.1 s)"
 say "rate vs psql \\copy: generation alone $(printf %.2f "$(echo "$psql_seconds / $gen" | bc -l)"), end to end (request to file) $(printf %.2f "$(echo "$psql_seconds / $total" | bc -l)")"
 say "server heap used (young + old, MiB): $(printf %.0f "$baseline") before, $(printf %.0f "$max_heap") at most during generation and download (-Xmx$heap; the CSV is $((bytes / 1048576)) MiB)"
-say "heap left by each of the $gcs young or full collections during generation and download: $(echo "$after_gc" | head -1)-$(echo "$after_gc" | tail -1) MiB (young + old above counts garbage: 1 MiB buffers go straight to the old generation)"
+say "heap left by each of the $gcs young or full collections during generation and download: $(echo "$after_gc" | head -1)-$(echo "$after_gc" | tail -1) MiB (young + old above also counts garbage not yet collected)"
 
 metrics_ms=$(metrics_median 50)
 pdf_runs=""

@@ -7,11 +7,13 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Writes a report's file into the database in chunks of {@value #CHUNK} bytes as it is
- * produced, refusing to grow past the size cap.
+ * produced, refusing to grow past the size cap. A chunk is a quarter of G1's smallest
+ * region, so no buffer of one, here or in the JDBC driver, is a humongous object: a small
+ * heap filled with those (1 MiB chunks) spent much of a large report in full collections.
  */
 final class ChunkedOutput extends OutputStream {
 
-	static final int CHUNK = 1024 * 1024;
+	static final int CHUNK = 256 * 1024;
 
 	private final ReportRepository reports;
 
@@ -42,10 +44,18 @@ final class ChunkedOutput extends OutputStream {
 		}
 	}
 
+	/**
+	 * Stores whole chunks straight from {@code bytes} while none is partly filled, copies
+	 * the rest.
+	 */
 	@Override
 	public void write(byte[] bytes, int offset, int length) {
 		grow(length);
 		int written = 0;
+		while (this.filled == 0 && length - written >= CHUNK) {
+			this.reports.writeChunk(this.reportId, this.seq++, bytes, offset + written, CHUNK);
+			written += CHUNK;
+		}
 		while (written < length) {
 			int part = Math.min(length - written, CHUNK - this.filled);
 			System.arraycopy(bytes, offset + written, this.buffer, this.filled, part);
@@ -76,7 +86,7 @@ final class ChunkedOutput extends OutputStream {
 	}
 
 	private void flushChunk() {
-		this.reports.writeChunk(this.reportId, this.seq++, this.buffer, this.filled);
+		this.reports.writeChunk(this.reportId, this.seq++, this.buffer, 0, this.filled);
 		this.filled = 0;
 	}
 

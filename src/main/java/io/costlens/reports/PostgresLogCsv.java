@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -59,8 +58,10 @@ class PostgresLogCsv {
 
 	/**
 	 * Writes the header and one line per log of the scenario, oldest first. The copy runs
-	 * on a thread of its own, a few megabytes ahead of {@code out}, so that reading the
-	 * rows and writing the report's chunks overlap.
+	 * on a thread of its own, a few blocks ahead of {@code out}, so that reading the rows
+	 * and writing the report's chunks overlap; {@code out} gets whole blocks of
+	 * {@link ChunkedOutput#CHUNK} bytes (the last one excepted), which it stores as they
+	 * are.
 	 * @return how many logs were written, or empty (nothing written) when the database is
 	 * not PostgreSQL
 	 */
@@ -70,15 +71,18 @@ class PostgresLogCsv {
 				return OptionalLong.empty();
 			}
 			PGConnection postgres = connection.unwrap(PGConnection.class);
-			out.write((String.join(",", CsvReport.LOG_HEADER) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+			byte[] header = (String.join(",", CsvReport.LOG_HEADER) + "\r\n").getBytes(StandardCharsets.US_ASCII);
 			String query = QUERY.replace("{scenario}", scenarioId.toString());
 			Handoff handoff = new Handoff();
 			FutureTask<Long> copy = new FutureTask<>(() -> {
 				try (OutputStream lines = handoff.input()) {
+					lines.write(header);
 					return copy(postgres, query, lines);
 				}
 			});
-			Thread.ofVirtual().name("report-copy-" + scenarioId).start(copy);
+			// a platform thread: it blocks in socket reads all along, which a virtual
+			// thread pays for with a park and an unpark each time
+			Thread.ofPlatform().daemon().name("report-copy-" + scenarioId).start(copy);
 			try {
 				handoff.drainTo(out, copy);
 				return OptionalLong.of(copy.get());
@@ -149,26 +153,33 @@ class PostgresLogCsv {
 	}
 
 	/**
-	 * Blocks of {@value #BLOCK} bytes handed from the copying thread to the writing one,
-	 * at most {@value #AHEAD} waiting: memory stays a few megabytes whatever the size.
+	 * Blocks of {@link ChunkedOutput#CHUNK} bytes handed from the copying thread to the
+	 * writing one and back: {@value #BLOCKS} blocks, reused, whatever the report's size,
+	 * so the copy allocates nothing per block and the heap stays flat.
 	 */
 	private static final class Handoff {
 
-		private static final int BLOCK = 1024 * 1024;
+		private static final int BLOCKS = 8;
 
-		private static final int AHEAD = 2;
+		private static final Block END = new Block(new byte[0], 0);
 
-		private static final byte[] END = new byte[0];
+		private final BlockingQueue<Block> full = new ArrayBlockingQueue<>(BLOCKS + 1);
 
-		private final BlockingQueue<byte[]> blocks = new ArrayBlockingQueue<>(AHEAD);
+		private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BLOCKS);
 
 		private volatile boolean abandoned;
 
+		Handoff() {
+			for (int i = 0; i < BLOCKS; i++) {
+				this.free.add(new byte[ChunkedOutput.CHUNK]);
+			}
+		}
+
 		/** Where the copying thread writes; closing it ends the hand-off. */
-		OutputStream input() {
+		OutputStream input() throws IOException {
 			return new OutputStream() {
 
-				private byte[] block = new byte[BLOCK];
+				private byte[] block = take();
 
 				private int filled;
 
@@ -181,13 +192,13 @@ class PostgresLogCsv {
 				public void write(byte[] bytes, int offset, int length) throws IOException {
 					int written = 0;
 					while (written < length) {
-						int part = Math.min(length - written, BLOCK - this.filled);
+						int part = Math.min(length - written, this.block.length - this.filled);
 						System.arraycopy(bytes, offset + written, this.block, this.filled, part);
 						this.filled += part;
 						written += part;
-						if (this.filled == BLOCK) {
-							hand(this.block);
-							this.block = new byte[BLOCK];
+						if (this.filled == this.block.length) {
+							hand(new Block(this.block, this.filled));
+							this.block = take();
 							this.filled = 0;
 						}
 					}
@@ -196,7 +207,7 @@ class PostgresLogCsv {
 				@Override
 				public void close() throws IOException {
 					if (this.filled > 0) {
-						hand(Arrays.copyOf(this.block, this.filled));
+						hand(new Block(this.block, this.filled));
 					}
 					hand(END);
 				}
@@ -207,27 +218,40 @@ class PostgresLogCsv {
 		/** Writes the blocks to {@code out} until the copy ended (or failed). */
 		void drainTo(OutputStream out, Future<?> copy) throws IOException, InterruptedException {
 			while (true) {
-				byte[] block = this.blocks.poll(1, TimeUnit.SECONDS);
-				if (block == END || (block == null && copy.isDone() && this.blocks.isEmpty())) {
+				Block block = this.full.poll(1, TimeUnit.SECONDS);
+				if (block == END || (block == null && copy.isDone() && this.full.isEmpty())) {
 					return;
 				}
 				if (block != null) {
-					out.write(block);
+					out.write(block.bytes(), 0, block.length());
+					this.free.add(block.bytes());
 				}
 			}
 		}
 
 		void abandon() {
 			this.abandoned = true;
-			this.blocks.clear();
+			this.full.clear();
 		}
 
-		private void hand(byte[] block) throws IOException {
+		private byte[] take() throws IOException {
 			try {
-				while (!this.blocks.offer(block, 1, TimeUnit.SECONDS)) {
-					if (this.abandoned) {
-						throw new IOException("the report's writer stopped taking the copy");
-					}
+				byte[] block;
+				while ((block = this.free.poll(1, TimeUnit.SECONDS)) == null) {
+					stopIfAbandoned();
+				}
+				return block;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new InterruptedIOException("interrupted while handing over the copy");
+			}
+		}
+
+		private void hand(Block block) throws IOException {
+			try {
+				while (!this.full.offer(block, 1, TimeUnit.SECONDS)) {
+					stopIfAbandoned();
 				}
 			}
 			catch (InterruptedException ex) {
@@ -235,6 +259,17 @@ class PostgresLogCsv {
 				throw new InterruptedIOException("interrupted while handing over the copy");
 			}
 		}
+
+		private void stopIfAbandoned() throws IOException {
+			if (this.abandoned) {
+				throw new IOException("the report's writer stopped taking the copy");
+			}
+		}
+
+	}
+
+	/** The first {@code length} bytes of {@code bytes}. */
+	private record Block(byte[] bytes, int length) {
 
 	}
 

@@ -1,5 +1,6 @@
 package io.costlens.reports;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -140,12 +141,17 @@ class ReportRepository {
 			.update();
 	}
 
-	void writeChunk(UUID id, int seq, byte[] data, int length) {
-		this.jdbc.sql("insert into report_chunks (report_id, seq, data) values (:id, :seq, :data)")
-			.param("id", id)
-			.param("seq", seq)
-			.param("data", (length == data.length) ? data : Arrays.copyOf(data, length))
-			.update();
+	/**
+	 * Stores {@code length} bytes of {@code data} from {@code offset} as chunk
+	 * {@code seq}, as a stream: the driver sends them from the array instead of copying
+	 * it first.
+	 */
+	void writeChunk(UUID id, int seq, byte[] data, int offset, int length) {
+		this.connections.update("insert into report_chunks (report_id, seq, data) values (?, ?, ?)", (statement) -> {
+			statement.setObject(1, id);
+			statement.setInt(2, seq);
+			statement.setBinaryStream(3, new ByteArrayInputStream(data, offset, length), length);
+		});
 	}
 
 	int deleteChunks(UUID id) {

@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -14,8 +15,10 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.costlens.IntegrationTest;
@@ -26,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The per-log CSV: on PostgreSQL the database writes it with {@code COPY}, byte for byte
  * what the portable path (Commons CSV over JDBC) writes, for every kind of value that
- * needs quoting or a particular time format; elsewhere the portable path runs.
+ * needs quoting or a particular time format; elsewhere the portable path runs. Either way
+ * a large report is stored in whole chunks and downloaded as it was written.
  */
 @IntegrationTest
 class CsvLogExportIntegrationTests {
@@ -42,6 +46,9 @@ class CsvLogExportIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	JdbcTemplate connections;
 
 	@Autowired
 	CsvReport csv;
@@ -95,6 +102,42 @@ class CsvLogExportIntegrationTests {
 		assertThat(new String(written(scenario), StandardCharsets.UTF_8)).isEqualTo(
 				"id,received_at,source,size_bytes,token_count,sqs_blocks,has_pii,pii_types,message_hash,message_preview\r\n");
 		assertThat(written(scenario)).isEqualTo(portable(scenario));
+	}
+
+	@Test
+	void aReportOfManyChunksIsStoredInWholeChunksAndServedByteForByte() throws IOException {
+		UUID scenario = scenario();
+		Instant base = Instant.parse("2026-10-01T00:00:00Z");
+		List<Object[]> rows = new ArrayList<>();
+		for (int i = 0; i < 3000; i++) {
+			String preview = AWKWARD.get(i % AWKWARD.size()) + " " + "padding ".repeat(40) + i;
+			rows.add(new Object[] { UUID.randomUUID(), scenario, base.plusMillis(i * 1001L).atOffset(ZoneOffset.UTC),
+					"ab".repeat(32), preview, "checkout", preview.length(), i % 5 == 0, (i % 5 == 0) ? "email" : "",
+					preview.length() / 4, 1 });
+		}
+		this.connections.batchUpdate(
+				"""
+						insert into scenario_logs (id, scenario_id, received_at, message_hash, message_preview, source,
+						    size_bytes, has_pii, pii_types, token_count, sqs_blocks) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+				rows);
+		String report = ReportFixtures.request(this.api, TestApi.ADMIN_KEY, scenario.toString(),
+				"{\"format\":\"csv\",\"granularity\":\"log\"}");
+		JsonNode status = ReportFixtures.finished(this.api, TestApi.ADMIN_KEY, report);
+
+		TestApi.Response download = this.api.get("/api/v2/reports/" + report + "/download").send();
+
+		byte[] portable = portable(scenario);
+		assertThat(status.get("status").asString()).isEqualTo("completed");
+		assertThat(status.get("size_bytes").asLong()).isEqualTo(portable.length);
+		assertThat(download.body()).isEqualTo(new String(portable, StandardCharsets.UTF_8));
+		List<Integer> chunks = this.jdbc
+			.sql("select octet_length(data) from report_chunks where report_id = :id order by seq")
+			.param("id", UUID.fromString(report))
+			.query(Integer.class)
+			.list();
+		assertThat(chunks).hasSize((portable.length + ChunkedOutput.CHUNK - 1) / ChunkedOutput.CHUNK)
+			.hasSizeGreaterThan(4);
+		assertThat(chunks.subList(0, chunks.size() - 1)).containsOnly(ChunkedOutput.CHUNK);
 	}
 
 	private byte[] written(UUID scenario) throws IOException {
