@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import io.costlens.platform.web.RequestFilter;
 
 /**
  * For a {@code POST} carrying an {@code Idempotency-Key}: keeps the body readable twice
@@ -25,7 +26,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * after the handler ran the first response can be stored with the key. Whether the
  * handler honours keys, and the claim itself, is up to {@link IdempotencyInterceptor}.
  */
-class IdempotencyFilter extends OncePerRequestFilter {
+class IdempotencyFilter extends RequestFilter {
 
 	static final String HEADER = "Idempotency-Key";
 

@@ -10,12 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import io.costlens.platform.CorrelationId;
 import io.costlens.platform.InvalidRequest;
 import io.costlens.platform.Text;
 import io.costlens.platform.web.ProblemWriter;
+import io.costlens.platform.web.RequestFilter;
 
 /**
  * Gives every request its correlation id before anything else runs, so every response,
@@ -24,7 +23,7 @@ import io.costlens.platform.web.ProblemWriter;
  * than letters, digits and {@code . _ : / + = -}) is answered 400 under a generated id.
  * Each finished request is logged at DEBUG.
  */
-class CorrelationIdFilter extends OncePerRequestFilter {
+class CorrelationIdFilter extends RequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(CorrelationIdFilter.class);
 

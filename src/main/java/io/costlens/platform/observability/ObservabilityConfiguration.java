@@ -3,6 +3,7 @@ package io.costlens.platform.observability;
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationFilter;
+import jakarta.servlet.DispatcherType;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +32,7 @@ class ObservabilityConfiguration {
 		FilterRegistrationBean<ResponseSizeMetrics> registration = new FilterRegistrationBean<>(
 				new ResponseSizeMetrics(meters));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
 		return registration;
 	}
 

@@ -19,12 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.util.AntPathMatcher;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.costlens.platform.CurrentUser;
 import io.costlens.platform.TooManyRequests;
 import io.costlens.platform.ratelimit.RateLimitProperties.TierLimit;
 import io.costlens.platform.web.ProblemWriter;
+import io.costlens.platform.web.RequestFilter;
 
 /**
  * Limits requests per API key (per user for tokens, per client IP for anonymous callers)
@@ -35,7 +35,7 @@ import io.costlens.platform.web.ProblemWriter;
  * logged (once an outage, and again once the store answers). Each 429 counts in
  * {@code costlens.ratelimit.rejected} (by tier, and whether the caller was anonymous).
  */
-public class RateLimitFilter extends OncePerRequestFilter {
+public class RateLimitFilter extends RequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 

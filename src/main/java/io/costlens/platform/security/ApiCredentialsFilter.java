@@ -15,10 +15,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.costlens.platform.ApiCredential;
 import io.costlens.platform.DatabaseOutage;
+import io.costlens.platform.web.RequestFilter;
 
 /**
  * Reads the caller's credential from {@code X-API-Key} or {@code Authorization: Bearer}
@@ -27,7 +27,7 @@ import io.costlens.platform.DatabaseOutage;
  * as anonymous; one with a bad credential is answered 401 by {@link RejectBadCredentials}
  * once the rate limit (per client IP) has counted it, so guessing keys is throttled too.
  */
-class ApiCredentialsFilter extends OncePerRequestFilter {
+class ApiCredentialsFilter extends RequestFilter {
 
 	static final String API_KEY_HEADER = "X-API-Key";
 
@@ -70,7 +70,7 @@ class ApiCredentialsFilter extends OncePerRequestFilter {
 	}
 
 	/** Answers 401 to a request whose credential failed the check. */
-	static final class RejectBadCredentials extends OncePerRequestFilter {
+	static final class RejectBadCredentials extends RequestFilter {
 
 		private final AuthenticationEntryPoint entryPoint;
 

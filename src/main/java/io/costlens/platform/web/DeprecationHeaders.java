@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.costlens.platform.ProblemException;
 
@@ -21,7 +20,7 @@ import io.costlens.platform.ProblemException;
  * and answers 410 after the sunset when the operator turned v1 off. v2 responses carry
  * none of these.
  */
-class DeprecationHeaders extends OncePerRequestFilter {
+class DeprecationHeaders extends RequestFilter {
 
 	static final String GUIDE = "/api/deprecation";
 

@@ -17,7 +17,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.costlens.platform.InvalidRequest;
 import io.costlens.platform.Text;
@@ -31,7 +30,7 @@ import io.costlens.platform.Text;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
-class RequestTextFilter extends OncePerRequestFilter {
+class RequestTextFilter extends RequestFilter {
 
 	private final ProblemWriter problems;
 
