@@ -2,6 +2,7 @@ package io.costlens.platform;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -37,9 +38,16 @@ public final class CorrelationId {
 		return value != null && SANE.matcher(value).matches();
 	}
 
-	/** A new id. */
+	/**
+	 * A new id: a random (version 4) UUID from a thread-local generator. An id only tells
+	 * requests apart, it guards nothing, so it need not come from the system's secure
+	 * random source, whose shared lock and reads were 1 % of a {@code /health} request.
+	 */
 	public static String generate() {
-		return UUID.randomUUID().toString();
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+		return new UUID(high, low).toString();
 	}
 
 	/**
