@@ -80,6 +80,10 @@ class SecurityConfiguration {
 			.formLogin(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
+			// nothing asks the servlet request for the caller (getUserPrincipal,
+			// isUserInRole): the handlers read the security context, so no wrapper around
+			// every request to answer those
+			.servletApi(AbstractHttpConfigurer::disable)
 			.sessionManagement((s) -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.cors((c) -> c.configurationSource(cors(properties)))
 			.headers(SecurityHeaders::apply)

@@ -1,13 +1,15 @@
 package io.costlens.platform.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
-import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
-import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -41,13 +43,6 @@ final class SecurityHeaders {
 	}
 
 	static void apply(HeadersConfigurer<HttpSecurity> headers) {
-		RequestMatcher docs = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/docs"),
-				PathPatternRequestMatcher.withDefaults().matcher("/docs/**"),
-				PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
-				PathPatternRequestMatcher.withDefaults().matcher("/redoc"),
-				PathPatternRequestMatcher.withDefaults().matcher("/redoc.html"),
-				PathPatternRequestMatcher.withDefaults().matcher("/webjars/**"),
-				PathPatternRequestMatcher.withDefaults().matcher("/db-scheduler/**"));
 		headers
 			.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true)
 				.maxAgeInSeconds(31_536_000)
@@ -58,10 +53,57 @@ final class SecurityHeaders {
 			.cacheControl(HeadersConfigurer.CacheControlConfig::disable)
 			.addHeaderWriter(new StaticHeadersWriter("Cache-Control", "no-store"))
 			.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
-			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(docs,
-					new StaticHeadersWriter("Content-Security-Policy", DOCS_CSP)))
-			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(docs),
-					new StaticHeadersWriter("Content-Security-Policy", API_CSP)));
+			.addHeaderWriter(new ContentSecurityPolicy());
+	}
+
+	/**
+	 * The docs' CSP on the docs pages, the API's on every other response, unless the
+	 * handler set one. The docs paths are matched once per response, and only when the
+	 * path could be one: a path within the application that starts with none of the docs'
+	 * prefixes and has no percent-escape (which the patterns match decoded) is not. (Two
+	 * writers that each matched all seven patterns took 2.4 % of a {@code /health}
+	 * request's CPU time, JFR, bench/request-path.)
+	 */
+	static final class ContentSecurityPolicy implements HeaderWriter {
+
+		static final String HEADER = "Content-Security-Policy";
+
+		private static final String[] DOCS_PREFIXES = { "/docs", "/swagger-ui", "/redoc", "/webjars", "/db-scheduler" };
+
+		private final RequestMatcher docs = new OrRequestMatcher(
+				PathPatternRequestMatcher.withDefaults().matcher("/docs"),
+				PathPatternRequestMatcher.withDefaults().matcher("/docs/**"),
+				PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+				PathPatternRequestMatcher.withDefaults().matcher("/redoc"),
+				PathPatternRequestMatcher.withDefaults().matcher("/redoc.html"),
+				PathPatternRequestMatcher.withDefaults().matcher("/webjars/**"),
+				PathPatternRequestMatcher.withDefaults().matcher("/db-scheduler/**"));
+
+		@Override
+		public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
+			if (!response.containsHeader(HEADER)) {
+				response.setHeader(HEADER, isDocs(request) ? DOCS_CSP : API_CSP);
+			}
+		}
+
+		private boolean isDocs(HttpServletRequest request) {
+			String uri = request.getRequestURI();
+			String path = uri.substring(Math.min(request.getContextPath().length(), uri.length()));
+			if (path.indexOf('%') < 0 && !startsWithDocsPrefix(path)) {
+				return false;
+			}
+			return this.docs.matches(request);
+		}
+
+		private static boolean startsWithDocsPrefix(String path) {
+			for (String prefix : DOCS_PREFIXES) {
+				if (path.startsWith(prefix)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
 	}
 
 }
