@@ -1,6 +1,8 @@
 package io.costlens.platform.health;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -8,11 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.io.JsonStringEncoder;
 
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
@@ -20,6 +26,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,16 +79,23 @@ class HealthController {
 						"ready", "/ready", "docs", "/docs", "redoc", "/redoc", "openapi", "/openapi.json"));
 	}
 
-	@GetMapping("/health")
+	@GetMapping(path = "/health", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Overall health: version and the state of each dependency as probed in the background "
 			+ "once a second, with the probe's time and age (always 200)")
-	HealthResponse health() {
+	@ApiResponse(responseCode = "200", description = "the service's and each dependency's state",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = HealthResponse.class)))
+	void health(HttpServletResponse response) throws IOException {
 		DependencyState.Probe database = this.dependencies.database();
 		DependencyState.Probe redis = this.dependencies.redis();
 		boolean healthy = database.up() && (redis == null || redis.up());
-		return new HealthResponse(healthy ? "healthy" : "degraded", this.version.value(), Instant.now(),
-				Dependency.of(database, this.report.info().vendor()),
+		HealthResponse health = new HealthResponse(healthy ? "healthy" : "degraded", this.version.value(),
+				Instant.now(), Dependency.of(database, this.report.info().vendor()),
 				(redis != null) ? Dependency.of(redis, "Redis") : null);
+		byte[] body = health.json().getBytes(StandardCharsets.UTF_8);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
 	}
 
 	@GetMapping({ "/ready", "/api/v2/health/ready" })
@@ -140,12 +154,36 @@ class HealthController {
 		return info;
 	}
 
+	private static StringBuilder string(StringBuilder json, String value) {
+		json.append('"');
+		JsonStringEncoder.getInstance().quoteAsString(value, json);
+		return json.append('"');
+	}
+
 	record ServiceInfoResponse(String name, String version, String description, Map<String, String> links) {
 	}
 
+	/**
+	 * The answer of {@code /health}, written as JSON by hand: the most-called endpoint
+	 * skips the message converters' content negotiation and Jackson (18 % of its CPU
+	 * samples, JFR, bench/request-path); the schema in the API docs is this record's.
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record HealthResponse(String status, String version, Instant timestamp, Dependency database,
 			@Nullable Dependency redis) {
+
+		String json() {
+			StringBuilder json = new StringBuilder(256).append("{\"status\":");
+			string(json, this.status).append(",\"version\":");
+			string(json, this.version).append(",\"timestamp\":");
+			string(json, this.timestamp.toString()).append(",\"database\":");
+			this.database.json(json);
+			if (this.redis != null) {
+				this.redis.json(json.append(",\"redis\":"));
+			}
+			return json.append('}').toString();
+		}
+
 	}
 
 	/**
@@ -156,6 +194,12 @@ class HealthController {
 
 		static Dependency of(DependencyState.Probe probe, String vendor) {
 			return new Dependency(probe.up() ? "up" : "down", vendor, probe.checkedAt(), probe.ageMillis());
+		}
+
+		void json(StringBuilder json) {
+			string(json.append("{\"status\":"), this.status).append(",\"vendor\":");
+			string(json, this.vendor).append(",\"checked_at\":");
+			string(json, this.checkedAt.toString()).append(",\"age_ms\":").append(this.ageMs).append('}');
 		}
 
 	}

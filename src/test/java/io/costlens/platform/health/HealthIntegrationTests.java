@@ -50,6 +50,27 @@ class HealthIntegrationTests {
 	}
 
 	@Test
+	void answersHealthAsJsonWithTheVersionAndTheTimeOfTheAnswer() {
+		Instant before = Instant.now();
+		Response response = this.api.get("/health").anonymous().send();
+
+		assertThat(response.contentType()).isEqualTo("application/json");
+		assertThat(response.json().propertyNames()).containsExactly("status", "version", "timestamp", "database");
+		assertThat(response.json().get("database").propertyNames()).containsExactly("status", "vendor", "checked_at",
+				"age_ms");
+		assertThat(response.json().get("version").asString())
+			.isEqualTo(this.api.get("/").anonymous().send().json().get("version").asString());
+		assertThat(Instant.parse(response.json().get("timestamp").asString())).isBetween(before, Instant.now());
+	}
+
+	@Test
+	void refusesHealthInAFormatOtherThanJson() {
+		Response response = this.api.get("/health").anonymous().header("Accept", "application/xml").send();
+
+		assertThat(response.status()).isEqualTo(406);
+	}
+
+	@Test
 	void answersFromAProbeOfTheLastSecondsAndSaysWhenItRan() {
 		Response response = this.api.get("/health").anonymous().send();
 
