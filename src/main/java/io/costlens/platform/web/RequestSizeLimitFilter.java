@@ -18,7 +18,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.costlens.platform.EndpointRules;
 import io.costlens.platform.EndpointRules.BodySize;
@@ -29,7 +28,7 @@ import io.costlens.platform.EndpointRules.BodySize;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class RequestSizeLimitFilter extends OncePerRequestFilter {
+class RequestSizeLimitFilter extends RequestFilter {
 
 	private static final AntPathMatcher PATHS = new AntPathMatcher();
 
@@ -49,6 +48,11 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null) {
+			// no body at all (a GET, say): nothing to limit
+			chain.doFilter(request, response);
+			return;
+		}
 		DataSize limit = limitFor(request.getRequestURI());
 		if (request.getContentLengthLong() > limit.toBytes()) {
 			this.problems.write(request, response, new PayloadTooLarge(limit));
@@ -59,7 +63,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private DataSize limitFor(String path) {
 		for (Map.Entry<String, BodySize> body : this.bodies.entrySet()) {
-			if (PATHS.match(body.getKey(), path)) {
+			String pattern = body.getKey();
+			if (PATHS.isPattern(pattern) ? PATHS.match(pattern, path) : pattern.equals(path)) {
 				return this.limits.sizeOf(body.getValue());
 			}
 		}
