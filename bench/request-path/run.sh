@@ -118,20 +118,25 @@ printf 'request = function() return wrk.format("GET", "/bench-constant/") end\n'
 health_lua=bench/scenarios/health.lua
 ingest_lua=bench/scenarios/messages.lua
 predict_lua=bench/predictions/post.lua
-# CPU time (clock ticks) used so far by the server and by all PostgreSQL processes
+# CPU time (clock ticks) used so far by the server (in user mode, in the kernel), by all PostgreSQL processes
+# and by the whole machine (every core's non-idle time: the server, PostgreSQL, wrk, the kernel's network work)
 cpu_ticks() {
   local pg
   pg=$(pgrep -d' ' -x postgres || true)
-  awk '{ t += $14 + $15 } END { printf "%d", t }' /proc/"$SERVER"/stat
+  awk '{ printf "%d %d", $14, $15 }' /proc/"$SERVER"/stat
   echo -n " "
   # shellcheck disable=SC2086
-  [ -n "$pg" ] && (cd /proc && cat $(printf '%s/stat ' $pg) 2>/dev/null) | awk '{ t += $14 + $15 } END { printf "%d\n", t }' \
-    || echo 0
+  [ -n "$pg" ] && (cd /proc && cat $(printf '%s/stat ' $pg) 2>/dev/null) | awk '{ t += $14 + $15 } END { printf "%d", t }' \
+    || echo -n 0
+  awk '/^cpu / { printf " %d\n", $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
 }
-# microseconds of server and PostgreSQL CPU time per request of a wrk run (its latency file)
+# microseconds of CPU time per request of a wrk run (its latency file): the server's (user + kernel),
+# PostgreSQL's and the whole machine's
 cpu_per_request() {
   awk -v n="$(awk '/^ *[0-9]+ requests in/ {print $1}' "$1")" -v hz="$(getconf CLK_TCK)" \
-    '{ printf "CPU per request: server %.0f us, PostgreSQL %.0f us", ($3 - $1) * 1e6 / hz / n, ($4 - $2) * 1e6 / hz / n }' "$1.cpu"
+    '{ u = ($5 - $1) * 1e6 / hz / n; k = ($6 - $2) * 1e6 / hz / n;
+       printf "CPU per request: server %.0f us (user %.0f, kernel %.0f), PostgreSQL %.0f us, machine %.0f us", u + k,
+         u, k, ($7 - $3) * 1e6 / hz / n, ($8 - $4) * 1e6 / hz / n }' "$1.cpu"
 }
 run_wrk() { # name lua seconds [latency file]; post.lua posts to the URL's own path
   local url=$URL
