@@ -13,8 +13,8 @@
 #
 # Needs: a JDK 25 (JAVA_HOME), a local PostgreSQL that psql/createdb reach, wrk (installed when missing).
 # Settings (environment): PORT (8140; the minimal application uses PORT+1)  PGHOST (127.0.0.1)
-#   PGUSER (postgres)  BENCH_DB (bench_request_path: created and dropped)  WARMUP (40 s, split over the
-#   four endpoints)  DURATION (15 s per measurement)  ROUNDS (2)  CONNECTIONS (64)  STARTS (3)
+#   PGUSER (postgres)  BENCH_DB (bench_request_path: created and dropped)  WARMUP (120 s, split over the
+#   four endpoints; with 40 s the two rounds disagreed)  DURATION (15 s per measurement)  ROUNDS (2)  CONNECTIONS (64)  STARTS (3)
 #   PROFILE=1 records JFR profiles of the /health and /ingest runs of the last round
 #   SKIP_BUILD=1 uses the jar in target/ as it is; PARTS ("path batch start") picks the parts to run;
 #   SERVER_OPTS adds JVM options or -D settings to the server of parts 1 and 2;
@@ -31,7 +31,7 @@ MIN_PORT=$((PORT + 1))
 PGHOST=${PGHOST:-127.0.0.1}
 PGUSER=${PGUSER:-postgres}
 DB=${BENCH_DB:-bench_request_path}
-WARMUP=${WARMUP:-40}
+WARMUP=${WARMUP:-120}
 DURATION=${DURATION:-15}
 ROUNDS=${ROUNDS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
