@@ -29,7 +29,7 @@ COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 ENV COSTLENS_DATA_DIR=/data \
 	SERVER_PORT=8000 \
-	JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+	JAVA_TOOL_OPTIONS="-Xms64m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 VOLUME ["/data"]
 EXPOSE 8000
 USER 10001:10001

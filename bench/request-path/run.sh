@@ -18,6 +18,9 @@
 #   PROFILE=1 records JFR profiles of the /health and /ingest runs of the last round
 #   SKIP_BUILD=1 uses the jar in target/ as it is; PARTS ("path batch start") picks the parts to run;
 #   SERVER_OPTS adds JVM options or -D settings to the server of parts 1 and 2;
+#   SERVER_JVM_OPTIONS (the JVM settings the project ships, README "Memory": -Xms64m -Xmx256m
+#   -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError) start the server of parts 1 and 2 and Costlens in part 3;
+#   SERVER_JVM_OPTIONS= (empty) runs them on the JVM's own defaults;
 #   NMT=1 turns on the JVM's native memory tracking and writes its summary, taken near the end of the last
 #   /ingest run, to nmt.txt (the committed total and the largest parts go to the summary).
 # Results go to bench/results/request-path-<timestamp>/ (not versioned).
@@ -36,6 +39,7 @@ DURATION=${DURATION:-15}
 ROUNDS=${ROUNDS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
 STARTS=${STARTS:-3}
+SERVER_JVM_OPTIONS=${SERVER_JVM_OPTIONS--Xms64m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
 JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}
 KEY=clk_bench-request-path-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 OUT=bench/results/request-path-$(date -u +%Y%m%dT%H%M%SZ)
@@ -87,6 +91,7 @@ URL=http://127.0.0.1:$PORT
 say "# Request path, batch ingest, start-up: $(date -u '+%Y-%m-%d %H:%M UTC')"
 say "host: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, shared; $("${JAVA_BIN}java" -version 2>&1 | head -1);" \
   "PostgreSQL $(psql -tAc 'show server_version' "$DB"); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+say "server JVM settings: ${SERVER_JVM_OPTIONS:-none, the JVM defaults} ${SERVER_OPTS:-}"
 say "warm-up ${WARMUP} s, then ${ROUNDS} rounds of ${DURATION} s per endpoint, ${CONNECTIONS} connections, wrk -t2"
 
 PARTS=${PARTS:-path batch start}
@@ -96,7 +101,7 @@ part() { [[ " $PARTS " == *" $1 "* ]]; }
 # shellcheck disable=SC2086
 # The admin's tier (enterprise) gets a limit the run never reaches: every request still goes through the
 # rate limiter, none is answered 429.
-bench_start_server "$OUT/server.log" ${SERVER_OPTS:-} -Dcostlens.ratelimit.tiers.enterprise.per-minute=1000000000 \
+bench_start_server "$OUT/server.log" $SERVER_JVM_OPTIONS ${SERVER_OPTS:-} -Dcostlens.ratelimit.tiers.enterprise.per-minute=1000000000 \
   -Dcostlens.ratelimit.tiers.enterprise.burst=1000000000 ${NMT:+-XX:NativeMemoryTracking=summary} -XX:+FlightRecorder -XX:FlightRecorderOptions:stackdepth=512 -Dloader.path="$WORK/bench" -cp "$JAR" \
   org.springframework.boot.loader.launch.PropertiesLauncher
 SERVER=$BENCH_SERVER
@@ -257,20 +262,29 @@ train() { # java-args...: a run that writes the AOT cache when the context has r
   "${JAVA_BIN}java" -Dspring.context.exit=onRefresh "$@" >>"$OUT/train.log" 2>&1 || true
 }
 train -XX:AOTCacheOutput="$WORK/minimal.aot" -Dserver.port="$MIN_PORT" -jar "$WORK/minimal/minimal-web.jar"
-train -XX:AOTCacheOutput="$WORK/costlens.aot" -jar "$WORK/costlens/$(basename "$JAR")"
-m="" c="" ma="" ca=""
+# Costlens as the README's quick start and the container start it: the shipped JVM settings
+# shellcheck disable=SC2086
+train $SERVER_JVM_OPTIONS -XX:AOTCacheOutput="$WORK/costlens.aot" -jar "$WORK/costlens/$(basename "$JAR")"
+m="" c="" ce="" ma="" ca=""
 for _ in $(seq 1 "$STARTS"); do
   m="$m $(time_to_ready minimal "http://127.0.0.1:$MIN_PORT/ready" -Dserver.port="$MIN_PORT" -jar $HERE/minimal/target/minimal-web.jar)"
-  c="$c $(time_to_ready costlens "$URL/ready" -jar "$JAR")"
+  # shellcheck disable=SC2086
+  c="$c $(time_to_ready costlens "$URL/ready" $SERVER_JVM_OPTIONS -jar "$JAR")"
+  # shellcheck disable=SC2086
+  ce="$ce $(time_to_ready costlens-extracted "$URL/ready" $SERVER_JVM_OPTIONS -jar "$WORK/costlens/$(basename "$JAR")")"
   ma="$ma $(time_to_ready minimal-aot "http://127.0.0.1:$MIN_PORT/ready" -XX:AOTCache="$WORK/minimal.aot" \
     -Dserver.port="$MIN_PORT" -jar "$WORK/minimal/minimal-web.jar")"
-  ca="$ca $(time_to_ready costlens-aot "$URL/ready" -XX:AOTCache="$WORK/costlens.aot" -jar "$WORK/costlens/$(basename "$JAR")")"
+  # shellcheck disable=SC2086
+  ca="$ca $(time_to_ready costlens-aot "$URL/ready" $SERVER_JVM_OPTIONS -XX:AOTCache="$WORK/costlens.aot" \
+    -jar "$WORK/costlens/$(basename "$JAR")")"
 done
-m=$(echo "$m" | median) c=$(echo "$c" | median) ma=$(echo "$ma" | median) ca=$(echo "$ca" | median)
-say "start-up, time from launch to the first 200 of /ready, median of $STARTS (PostgreSQL, migrated):"
-say "  minimal Spring Boot web app:  $m ms; with the AOT cache $ma ms"
-say "  Costlens (java -jar):         $c ms = $(ratio "$c" "$m") x minimal  (goal <= 2)"
-say "  Costlens with the AOT cache:  $ca ms = $(ratio "$ca" "$m") x minimal, $(ratio "$ca" "$ma") x minimal with" \
-  "its cache, $(ratio "$ca" "$c") x without"
+m=$(echo "$m" | median) c=$(echo "$c" | median) ce=$(echo "$ce" | median) ma=$(echo "$ma" | median) ca=$(echo "$ca" | median)
+say "start-up, time from launch to the first 200 of /ready, median of $STARTS (PostgreSQL, migrated);" \
+  "Costlens with ${SERVER_JVM_OPTIONS:-the JVM defaults}, the minimal app with the JVM defaults:"
+say "  minimal Spring Boot web app (java -jar):   $m ms; with its AOT cache $ma ms"
+say "  Costlens, java -jar of the packaged jar:   $c ms = $(ratio "$c" "$m") x minimal"
+say "  Costlens, extracted jar (as the container): $ce ms = $(ratio "$ce" "$m") x minimal"
+say "  Costlens, extracted with the AOT cache (README): $ca ms = $(ratio "$ca" "$m") x minimal (goal <= 2);" \
+  "$(ratio "$ca" "$ma") x minimal with its cache; $(ratio "$ca" "$c") x the packaged jar"
 say "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Results in $OUT"

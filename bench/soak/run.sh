@@ -14,8 +14,9 @@
 # The soak paces each connection with a pause between requests: 1000 * CONNECTIONS / (MAX/2) ms to
 # start with, corrected after every minute by the rate the minute achieved, so it holds about half.
 # Settings: JAR (target/costlens-*.jar), PORT (8130), CONNECTIONS (32), WARMUP (30s), MINUTES (10),
-# HEAP (256m), GC (G1; Serial, Parallel or ZGC), NMT=1 (native memory tracking: nmt.txt after the soak), PGHOST, PGUSER. The database is
-# created when missing.
+# JVM_OPTIONS (the JVM settings the project ships, README "Memory": -Xms64m -Xmx256m -XX:+UseSerialGC),
+# HEAP (e.g. 192m: -Xmx instead of the shipped one), GC (Serial, G1, Parallel or Z: instead of the shipped one),
+# NMT=1 (native memory tracking: nmt.txt after the soak), PGHOST, PGUSER. The database is created when missing.
 # Results go to bench/results/soak-<timestamp>/ (not versioned); summary.txt holds the figures.
 set -euo pipefail
 
@@ -28,7 +29,10 @@ PORT=${PORT:-8130}
 CONNECTIONS=${CONNECTIONS:-32}
 WARMUP=${WARMUP:-30s}
 MINUTES=${MINUTES:-10}
-HEAP=${HEAP:-256m}
+# the defaults the Dockerfile, the Kubernetes ConfigMap and ./mvnw spring-boot:run start Costlens with
+JVM_OPTIONS=${JVM_OPTIONS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
+[ -z "${HEAP:-}" ] || JVM_OPTIONS="$JVM_OPTIONS -Xmx$HEAP"
+[ -z "${GC:-}" ] || JVM_OPTIONS="$(echo "$JVM_OPTIONS" | sed 's/-XX:+Use[A-Za-z0-9]*GC//') -XX:+Use${GC%GC}GC"
 KEY=clk_bench-soak-key-0123456789abcdefghijklmn
 OUT=bench/results/soak-$(date -u +%Y%m%dT%H%M%SZ)-$STEP
 BENCH=bench/soak
@@ -49,13 +53,14 @@ export SPRING_DATASOURCE_USERNAME=$PGUSER SPRING_DATASOURCE_PASSWORD=${PGPASSWOR
 NMT_FLAG=
 [ -z "${NMT:-}" ] || NMT_FLAG=-XX:NativeMemoryTracking=summary
 STARTED=$(date +%s)
-bench_start_server "$OUT/server.log" -Xmx"$HEAP" -XX:+Use"${GC:-G1}"GC $NMT_FLAG -Xlog:gc:file="$OUT/gc.log" -jar "$JAR"
+# shellcheck disable=SC2086
+bench_start_server "$OUT/server.log" $JVM_OPTIONS $NMT_FLAG -Xlog:gc:file="$OUT/gc.log" -jar "$JAR"
 SERVER=$BENCH_SERVER
 SAMPLER=
 trap '[ -z "${SAMPLER:-}" ] || kill $SAMPLER 2>/dev/null || true; bench_stop_server' EXIT
 bench_wait_ready "localhost:$PORT/ready" 300
 bench_wait_api_key "localhost:$PORT/api/v1/scenarios" "$KEY"
-echo "== server ready after $(($(date +%s) - STARTED)) s ($("$BENCH_JAVA" -version 2>&1 | head -1); -Xmx$HEAP ${GC:-G1}GC; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))" \
+echo "== server ready after $(($(date +%s) - STARTED)) s ($("$BENCH_JAVA" -version 2>&1 | head -1); $JVM_OPTIONS; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))" \
   | tee "$OUT/summary.txt"
 
 api() { curl -sf -H "X-API-Key: $KEY" -H 'Content-Type: application/json' "$@"; }
@@ -116,6 +121,7 @@ YOUNG=$(awk '{ a[NR] = $1 } END { q = int(NR / 4); if (q < 1) { print "n/a"; exi
   echo "errors: $(awk 'NR > 1 { s += $5 } END { print s }' "$OUT/minutes.txt")"
   echo "p99 by minute: $(awk 'NR > 1 { printf "%s%s", sep, $4; sep = ", " }' "$OUT/minutes.txt"); p50 by minute: $(awk 'NR > 1 { printf "%s%s", sep, $3; sep = ", " }' "$OUT/minutes.txt")"
   echo "resident memory: max $(awk '{ if ($2 > m) m = $2 } END { print m }' "$OUT/rss.txt") MB (samples every 10 s), after the first minute $(awk 'NR == 2 { print $6 }' "$OUT/minutes.txt") MB, at the end $(rss) MB"
-  echo "heap after full GC: $HEAP_BEFORE MB before the soak, $HEAP_AFTER MB after"
+  echo "heap after full GC: $HEAP_BEFORE MB before the soak, $HEAP_AFTER MB after; heap committed at the end $(grep 'Pause' "$OUT/gc.log" | tail -1 | sed 's/.*(\([0-9]*\)M).*/\1/') MB"
+  echo "collections during the soak: $(wc -l <"$OUT/young-after.txt") young, $(tail -n +"$((GC_FROM + 1))" "$OUT/gc.log" | grep -c 'Pause Full' || true) full (the last one the script's own), longest pause $(tail -n +"$((GC_FROM + 1))" "$OUT/gc.log" | grep 'Pause' | sed 's/.* \([0-9.]*\)ms$/\1/' | sort -n | tail -1) ms"
   echo "heap after young GCs: $YOUNG"
 } | tee -a "$OUT/summary.txt"
