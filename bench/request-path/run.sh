@@ -7,7 +7,9 @@
 #      (bench/predictions/post.lua), after a warm-up, in ROUNDS rounds; the server's resident memory under
 #      the /ingest load.
 #   2. the throughput of Inspection alone over the batch file's messages on all cores, then
-#      POST /ingest/batch (10 000 NDJSON messages per call) with the full answer and with ?response=summary.
+#      POST /ingest/batch (10 000 NDJSON messages per call) with the full answer and with ?response=summary,
+#      then PostgreSQL's own floor: the same rows, inspected and formed beforehand, COPYed into scenario_logs
+#      (CopyFloor), and from the CPU time per message of both the most the batch could reach on these cores.
 #   3. time to ready of a minimal Spring Boot web application (bench/request-path/minimal) and of Costlens,
 #      the same JDK, each STARTS times, with and without the JDK's AOT cache.
 #
@@ -20,7 +22,7 @@
 #   SERVER_OPTS adds JVM options or -D settings to the server of parts 1 and 2;
 #   SERVER_JVM_OPTIONS (the JVM settings the project ships, README "Memory": -Xms64m -Xmx256m
 #   -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError) start the server of parts 1 and 2 and Costlens in part 3;
-#   SERVER_JVM_OPTIONS= (empty) runs them on the JVM's own defaults;
+#   SERVER_JVM_OPTIONS= (empty) runs them on the JVM's own defaults; MALLOC_ARENA_MAX (2, as shipped);
 #   NMT=1 turns on the JVM's native memory tracking and writes its summary, taken near the end of the last
 #   /ingest run, to nmt.txt (the committed total and the largest parts go to the summary).
 # Results go to bench/results/request-path-<timestamp>/ (not versioned).
@@ -39,7 +41,9 @@ DURATION=${DURATION:-15}
 ROUNDS=${ROUNDS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
 STARTS=${STARTS:-3}
-SERVER_JVM_OPTIONS=${SERVER_JVM_OPTIONS--Xms64m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
+# glibc's malloc arenas as the image and the ConfigMap set them (MALLOC_ARENA_MAX= leaves glibc's default)
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}
+SERVER_JVM_OPTIONS=${SERVER_JVM_OPTIONS--Xms64m -Xmx256m -XX:+UseSerialGC -XX:MetaspaceSize=128m -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError}
 JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}
 KEY=clk_bench-request-path-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 OUT=bench/results/request-path-$(date -u +%Y%m%dT%H%M%SZ)
@@ -91,7 +95,7 @@ URL=http://127.0.0.1:$PORT
 say "# Request path, batch ingest, start-up: $(date -u '+%Y-%m-%d %H:%M UTC')"
 say "host: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, shared; $("${JAVA_BIN}java" -version 2>&1 | head -1);" \
   "PostgreSQL $(psql -tAc 'show server_version' "$DB"); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-say "server JVM settings: ${SERVER_JVM_OPTIONS:-none, the JVM defaults} ${SERVER_OPTS:-}"
+say "server JVM settings: ${SERVER_JVM_OPTIONS:-none, the JVM defaults} ${SERVER_OPTS:-}; MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-unset}"
 say "warm-up ${WARMUP} s, then ${ROUNDS} rounds of ${DURATION} s per endpoint, ${CONNECTIONS} connections, wrk -t2"
 
 PARTS=${PARTS:-path batch start}
@@ -225,9 +229,17 @@ awk 'BEGIN { srand(42); for (i = 1; i <= 10000; i++) { n = 300 + int(rand() * 70
   printf "{\"message\":\"%s\",\"source\":\"bench\"}\n", s } }' >"$WORK/batch.ndjson"
 ceiling=$("${JAVA_BIN}java" -cp "$CP:$WORK/bench" io.costlens.inspection.InspectionCeiling "$WORK/batch.ndjson" 10 "$DURATION" \
   | awk '/inspection ceiling/ {print $3}')
-batch_run() { # query name
+batch_run() { # query name seconds output
+  local before
+  before=$(cpu_ticks)
   SCENARIO_ID=$(scenario "batch-$2") BATCH_FILE=$WORK/batch.ndjson BATCH_QUERY=$1 \
     wrk -t2 -c2 -d"$3s" --latency --timeout 60s -s bench/scenarios/batch.lua "$URL" >"$4"
+  [ "$4" = /dev/null ] || echo "$before $(cpu_ticks)" >"$4.cpu"
+}
+# microseconds of server and PostgreSQL CPU time per message of a batch run
+cpu_per_message() {
+  awk -v n="$(awk '/^ *[0-9]+ requests in/ {print $1 * 10000}' "$1")" -v hz="$(getconf CLK_TCK)" \
+    '{ printf "CPU per message: server %.1f us, PostgreSQL %.1f us", ($3 - $1) * 1e6 / hz / n, ($4 - $2) * 1e6 / hz / n }' "$1.cpu"
 }
 batch_run "?response=summary" warmup 10 /dev/null
 batch_run "" full "$DURATION" "$OUT/batch-full.txt"
@@ -237,10 +249,23 @@ batch_run "?response=summary" summary "$DURATION" "$OUT/batch-summary.txt"
 [ "${PROFILE:-0}" = 1 ] && "${JAVA_BIN}jcmd" "$SERVER" JFR.stop name=batch >/dev/null
 full=$(awk -v r="$(rps "$OUT/batch-full.txt")" 'BEGIN { printf "%.0f", r * 10000 }')
 summary=$(awk -v r="$(rps "$OUT/batch-summary.txt")" 'BEGIN { printf "%.0f", r * 10000 }')
+# PostgreSQL's own floor: the same messages, inspected and formed into COPY rows beforehand, copied into
+# scenario_logs (its indexes) on 2 connections, 10 000 rows and one commit per transaction
+"${JAVA_BIN}java" -cp "$CP:$WORK/bench" io.costlens.inspection.CopyFloor "$WORK/batch.ndjson" \
+  "jdbc:postgresql://$PGHOST:${PGPORT:-5432}/$DB" "$PGUSER" 2 5 "$DURATION" >"$OUT/copy-floor.txt"
+floor=$(awk '/copy floor/ {print $3}' "$OUT/copy-floor.txt")
+floor_pg=$(awk '/cpu per row/ {print $(NF-1)}' "$OUT/copy-floor.txt")
+# the CPU time one message costs inspection alone (all cores busy) and PostgreSQL alone: on the same cores
+# the batch can reach at most cores / (both), whatever the server does around them
+inspect_us=$(awk -v c="$ceiling" -v n="$(nproc)" 'BEGIN { printf "%.2f", n * 1e6 / c }')
+bound=$(awk -v i="$inspect_us" -v p="$floor_pg" -v n="$(nproc)" 'BEGIN { printf "%.0f", n * 1e6 / (i + p) }')
 say "batch (10 000 NDJSON messages per call, 2 connections):"
-say "  inspection alone on $(nproc) cores:  $ceiling messages/s"
-say "  /ingest/batch, full answer:     $full messages/s = $(ratio "$full" "$ceiling") of the ceiling $(errors "$OUT/batch-full.txt")"
-say "  /ingest/batch?response=summary: $summary messages/s = $(ratio "$summary" "$ceiling") of the ceiling (goal >= 0.60) $(errors "$OUT/batch-summary.txt")"
+say "  inspection alone on $(nproc) cores:  $ceiling messages/s ($inspect_us us of CPU per message)"
+say "  /ingest/batch, full answer:     $full messages/s = $(ratio "$full" "$ceiling") of the ceiling; $(cpu_per_message "$OUT/batch-full.txt") $(errors "$OUT/batch-full.txt")"
+say "  /ingest/batch?response=summary: $summary messages/s = $(ratio "$summary" "$ceiling") of the ceiling (goal >= 0.60); $(cpu_per_message "$OUT/batch-summary.txt") $(errors "$OUT/batch-summary.txt")"
+say "  PostgreSQL alone, COPY of the same rows pre-formed (2 connections): $floor rows/s; $(awk '/cpu per row/' "$OUT/copy-floor.txt")"
+say "  inspection + PostgreSQL's own insert on the same $(nproc) cores, nothing else: at most $bound messages/s =" \
+  "$(ratio "$bound" "$ceiling") of the ceiling"
 fi
 bench_stop_server
 

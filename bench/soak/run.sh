@@ -14,7 +14,8 @@
 # The soak paces each connection with a pause between requests: 1000 * CONNECTIONS / (MAX/2) ms to
 # start with, corrected after every minute by the rate the minute achieved, so it holds about half.
 # Settings: JAR (target/costlens-*.jar), PORT (8130), CONNECTIONS (32), WARMUP (30s), MINUTES (10),
-# JVM_OPTIONS (the JVM settings the project ships, README "Memory": -Xms64m -Xmx256m -XX:+UseSerialGC),
+# JVM_OPTIONS (the JVM settings the project ships, README "Memory": -Xms64m -Xmx256m -XX:+UseSerialGC ...),
+# MALLOC_ARENA_MAX (2, as shipped),
 # HEAP (e.g. 192m: -Xmx instead of the shipped one), GC (Serial, G1, Parallel or Z: instead of the shipped one),
 # NMT=1 (native memory tracking: nmt.txt after the soak), PGHOST, PGUSER. The database is created when missing.
 # Results go to bench/results/soak-<timestamp>/ (not versioned); summary.txt holds the figures.
@@ -30,7 +31,9 @@ CONNECTIONS=${CONNECTIONS:-32}
 WARMUP=${WARMUP:-30s}
 MINUTES=${MINUTES:-10}
 # the defaults the Dockerfile, the Kubernetes ConfigMap and ./mvnw spring-boot:run start Costlens with
-JVM_OPTIONS=${JVM_OPTIONS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
+JVM_OPTIONS=${JVM_OPTIONS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:MetaspaceSize=128m -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError}
+# and the C library's malloc arenas the image and the ConfigMap set (MALLOC_ARENA_MAX= leaves glibc's default)
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}
 [ -z "${HEAP:-}" ] || JVM_OPTIONS="$JVM_OPTIONS -Xmx$HEAP"
 [ -z "${GC:-}" ] || JVM_OPTIONS="$(echo "$JVM_OPTIONS" | sed 's/-XX:+Use[A-Za-z0-9]*GC//') -XX:+Use${GC%GC}GC"
 KEY=clk_bench-soak-key-0123456789abcdefghijklmn
@@ -60,7 +63,7 @@ SAMPLER=
 trap '[ -z "${SAMPLER:-}" ] || kill $SAMPLER 2>/dev/null || true; bench_stop_server' EXIT
 bench_wait_ready "localhost:$PORT/ready" 300
 bench_wait_api_key "localhost:$PORT/api/v1/scenarios" "$KEY"
-echo "== server ready after $(($(date +%s) - STARTED)) s ($("$BENCH_JAVA" -version 2>&1 | head -1); $JVM_OPTIONS; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))" \
+echo "== server ready after $(($(date +%s) - STARTED)) s ($("$BENCH_JAVA" -version 2>&1 | head -1); $JVM_OPTIONS; MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-unset}; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))" \
   | tee "$OUT/summary.txt"
 
 api() { curl -sf -H "X-API-Key: $KEY" -H 'Content-Type: application/json' "$@"; }
@@ -112,6 +115,11 @@ done
 kill $SAMPLER 2>/dev/null || true
 HEAP_AFTER=$(full_gc_heap)
 [ -z "$NMT_FLAG" ] || "$JCMD" $SERVER VM.native_memory summary >"$OUT/nmt.txt"
+# where the resident memory is, without native memory tracking (which costs memory itself): the heap from
+# the GC log, class metadata and compiled code from jcmd, the rest from the process's mappings
+"$JCMD" $SERVER VM.metaspace >"$OUT/metaspace.txt" 2>&1 || true
+"$JCMD" $SERVER Compiler.codecache >"$OUT/codecache.txt" 2>&1 || true
+cp "/proc/$SERVER/status" "$OUT/status.txt"
 tail -n +"$((GC_FROM + 1))" "$OUT/gc.log" | grep 'Pause Young' | sed 's/.*->\([0-9]*\)M.*/\1/' >"$OUT/young-after.txt"
 YOUNG=$(awk '{ a[NR] = $1 } END { q = int(NR / 4); if (q < 1) { print "n/a"; exit }
   for (i = 1; i <= q; i++) f += a[i]; for (i = NR - q + 1; i <= NR; i++) l += a[i];
@@ -124,4 +132,7 @@ YOUNG=$(awk '{ a[NR] = $1 } END { q = int(NR / 4); if (q < 1) { print "n/a"; exi
   echo "heap after full GC: $HEAP_BEFORE MB before the soak, $HEAP_AFTER MB after; heap committed at the end $(grep 'Pause' "$OUT/gc.log" | tail -1 | sed 's/.*(\([0-9]*\)M).*/\1/') MB"
   echo "collections during the soak: $(wc -l <"$OUT/young-after.txt") young, $(tail -n +"$((GC_FROM + 1))" "$OUT/gc.log" | grep -c 'Pause Full' || true) full (the last one the script's own), longest pause $(tail -n +"$((GC_FROM + 1))" "$OUT/gc.log" | grep 'Pause' | sed 's/.* \([0-9.]*\)ms$/\1/' | sort -n | tail -1) ms"
   echo "heap after young GCs: $YOUNG"
+  echo "resident at the end: $(awk '/RssAnon/ { a = $2 } /RssFile/ { f = $2 } END { printf "%.0f MB anonymous, %.0f MB files (the JVM, the CDS archive)", a / 1024, f / 1024 }' "$OUT/status.txt");" \
+    "class metadata committed $(awk '/^Total Usage/ { t = 1 } t && /Both:/ { sub(/ committed.*/, ""); n = split($0, w, "[ ,(]+"); print w[n - 2] " " w[n - 1]; exit }' "$OUT/metaspace.txt");" \
+    "compiled code $(awk '/^CodeHeap/ { match($0, /used=[0-9]+Kb/); u += substr($0, RSTART + 5, RLENGTH - 7) } END { printf "%.0f MB", u / 1024 }' "$OUT/codecache.txt")"
 } | tee -a "$OUT/summary.txt"

@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class DeploymentManifestsIntegrationTests {
 
-	/** Variables read by the JVM itself, not by the service. */
-	private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
+	/** Variables read by the JVM itself or the C library under it, not by the service. */
+	private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "MALLOC_ARENA_MAX");
 
 	@Autowired
 	TestApi api;

@@ -13,11 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every launch path the project ships starts Costlens with the same JVM settings, the
  * ones the README's "Memory" section documents and the soak and request-path benchmarks
  * measure: {@code ./mvnw spring-boot:run} (the Maven plugin's JVM arguments), the
- * container image and the Kubernetes ConfigMap ({@code JAVA_TOOL_OPTIONS}).
+ * container image and the Kubernetes ConfigMap ({@code JAVA_TOOL_OPTIONS}), each with
+ * {@code MALLOC_ARENA_MAX=2}.
  */
 class JvmSettingsTests {
 
-	static final String SHIPPED = "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
+	static final String SHIPPED = "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:MetaspaceSize=128m "
+			+ "-XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError";
 
 	@Test
 	void everyLaunchPathCarriesTheShippedSettings() throws IOException {
@@ -33,7 +35,15 @@ class JvmSettingsTests {
 	void theMavenPluginPassesThemToTheApplication() throws IOException {
 		String pom = Files.readString(DeploymentFiles.ROOT.resolve("pom.xml"));
 
-		assertThat(pom).contains("<jvmArguments>" + SHIPPED + "</jvmArguments>");
+		assertThat(pom).contains("<jvmArguments>" + SHIPPED + "</jvmArguments>")
+			.contains("<MALLOC_ARENA_MAX>2</MALLOC_ARENA_MAX>");
+	}
+
+	@Test
+	void theImageAndTheConfigMapLimitMallocArenas() throws IOException {
+		assertThat(Files.readString(DeploymentFiles.DOCKERFILE)).contains("MALLOC_ARENA_MAX=2");
+		assertThat(Files.readString(DeploymentFiles.KUBERNETES.resolve("configmap.yaml")))
+			.contains("MALLOC_ARENA_MAX: \"2\"");
 	}
 
 }
