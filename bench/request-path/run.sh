@@ -236,10 +236,12 @@ batch_run() { # query name seconds output
     wrk -t2 -c2 -d"$3s" --latency --timeout 60s -s bench/scenarios/batch.lua "$URL" >"$4"
   [ "$4" = /dev/null ] || echo "$before $(cpu_ticks)" >"$4.cpu"
 }
-# microseconds of server and PostgreSQL CPU time per message of a batch run
+# microseconds of CPU time per message of a batch run: the server's, PostgreSQL's, the whole machine's
+# (cpu_ticks before and after: server user, server kernel, PostgreSQL, machine)
 cpu_per_message() {
   awk -v n="$(awk '/^ *[0-9]+ requests in/ {print $1 * 10000}' "$1")" -v hz="$(getconf CLK_TCK)" \
-    '{ printf "CPU per message: server %.1f us, PostgreSQL %.1f us", ($3 - $1) * 1e6 / hz / n, ($4 - $2) * 1e6 / hz / n }' "$1.cpu"
+    '{ printf "CPU per message: server %.1f us, PostgreSQL %.1f us, machine %.1f us",
+         ($5 + $6 - $1 - $2) * 1e6 / hz / n, ($7 - $3) * 1e6 / hz / n, ($8 - $4) * 1e6 / hz / n }' "$1.cpu"
 }
 batch_run "?response=summary" warmup 10 /dev/null
 batch_run "" full "$DURATION" "$OUT/batch-full.txt"
