@@ -35,7 +35,9 @@ class JvmSettingsTests {
 	void theMavenPluginPassesThemToTheApplication() throws IOException {
 		String pom = Files.readString(DeploymentFiles.ROOT.resolve("pom.xml"));
 
-		assertThat(pom).contains("<jvmArguments>" + SHIPPED + "</jvmArguments>")
+		assertThat(pom)
+			.contains("<jvmArguments>-XX:+UnlockExperimentalVMOptions -XX:+IgnoreUnrecognizedVMOptions " + SHIPPED
+					+ "</jvmArguments>")
 			.contains("<MALLOC_ARENA_MAX>2</MALLOC_ARENA_MAX>");
 	}
 
