@@ -7,7 +7,8 @@
 #
 # Usage (from the repository root, after ./mvnw package):
 #   PGDATABASE=bench_dashboard bench/dashboard/run.sh
-# Settings: PORT (18450), DURATION (15s), CONNECTIONS (8), WARMUP (30s), PGHOST (127.0.0.1), PGUSER (postgres).
+# Settings: PORT (18450), DURATION (15s), CONNECTIONS (8), WARMUP (30s), PGHOST (127.0.0.1), PGUSER (postgres),
+# LOAD_ONLY (1: load the database, then stop without measuring, e.g. to profile against it).
 # The database is created when missing and loaded once; a later run reuses it.
 # Results go to bench/results/dashboard-<timestamp>/ (not versioned).
 set -euo pipefail
@@ -79,6 +80,7 @@ if [ "$(psql -Atc "select count(*) from usage_stats")" -lt 450 ]; then
     from provider_keys k, generate_series(0, 89) d, generate_series(1, 5) m where k.id = '$KEY_ID'"
 fi
 echo "data: $(psql -Atc "select count(*) from scenarios") scenarios, $(psql -Atc "select count(*) from scenario_logs") logs, $(psql -Atc "select count(*) from scenario_rollups") roll-up rows, $(psql -Atc "select count(*) from devlens_sessions") developer sessions, $(psql -Atc "select count(*) from predictions") predictions, $(psql -Atc "select count(*) from usage_stats") provider usage rows" | tee "$OUT/summary.txt"
+[ "${LOAD_ONLY:-}" = 1 ] && exit 0
 
 JAR_COOKIES=$OUT/cookies
 CSRF=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" "localhost:$PORT/ui/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -73,17 +74,22 @@ class Overview {
 	}
 
 	OverviewReport of(Range range) {
+		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(this.properties.timeZone()));
+		LocalDate today = now.toLocalDate();
+		Instant monthStart = today.withDayOfMonth(1).atStartOfDay(now.getZone()).toInstant();
+		Instant tomorrow = today.plusDays(1).atStartOfDay(now.getZone()).toInstant();
+		List<Cost> read = costs(range.from(), range.to(), monthStart, tomorrow);
+		List<Cost> costs = within(read, range.from(), range.to());
 		Map<Instant, SeriesPoint> series = new LinkedHashMap<>();
 		range.buckets().forEach((b) -> series.put(b, SeriesPoint.empty(b)));
-		Costs costs = costs(range.from(), range.to());
-		for (Cost cost : costs.items()) {
+		for (Cost cost : costs) {
 			series.computeIfPresent(range.bucketOf(cost.at()), (b, p) -> p.plus(cost));
 		}
 		Map<String, ModuleCost> byModule = new LinkedHashMap<>();
 		for (String module : List.of(SCENARIOS, PROVIDERS, DEVLENS)) {
 			byModule.put(module, new ModuleCost(module, BigDecimal.ZERO, 0, 0, 0));
 		}
-		for (Cost cost : costs.items()) {
+		for (Cost cost : costs) {
 			byModule.computeIfPresent(cost.module(), (m, c) -> c.plus(cost));
 		}
 		long predicted = 0;
@@ -117,68 +123,99 @@ class Overview {
 				providerCost.tokens(), devlensCost.items(), devlensCost.tokens());
 		return new OverviewReport(range.zone().getId(), range.preset(), range.from(), range.to(), range.bucket(), "USD",
 				new Totals((anyUsage && !anyPriced) ? null : total, unpriced, modules), usage,
-				List.copyOf(series.values()), costs.missing(), forecast());
+				List.copyOf(series.values()), unpriced(costs),
+				forecast(today, now.getZone(), within(read, monthStart, tomorrow)));
+	}
+
+	/**
+	 * The cost items of a range and of this month (for the forecast) in one read of each
+	 * module, of the span that covers both when they overlap or touch (as every preset's
+	 * range and this month do), else of each.
+	 */
+	private List<Cost> costs(Instant from, Instant to, Instant monthStart, Instant monthEnd) {
+		if (from.isAfter(monthEnd) || monthStart.isAfter(to)) {
+			List<Cost> both = new ArrayList<>(costs(from, to));
+			both.addAll(costs(monthStart, monthEnd));
+			return both;
+		}
+		return costs(from.isBefore(monthStart) ? from : monthStart, to.isAfter(monthEnd) ? to : monthEnd);
+	}
+
+	private static List<Cost> within(List<Cost> costs, Instant from, Instant to) {
+		return costs.stream().filter((cost) -> !cost.at().isBefore(from) && cost.at().isBefore(to)).toList();
 	}
 
 	/**
 	 * Every module's cost items between two instants: the scenarios' hours, and the UTC
 	 * days (of provider usage and DevLens sessions) that start within them.
 	 */
-	private Costs costs(Instant from, Instant to) {
+	private List<Cost> costs(Instant from, Instant to) {
 		List<Cost> items = new ArrayList<>();
-		HourlyCosts hourly = this.scenarios.costsBetween(from, to);
-		for (HourlyCost hour : hourly.hours()) {
+		for (HourlyCost hour : this.scenarios.costsBetween(from, to).hours()) {
+			List<Unpriced> missing = new ArrayList<>();
+			hour.missing()
+				.forEach((key, logs) -> missing
+					.add(new Unpriced(SCENARIOS, key.service(), key.region(), key.tier(), null, logs)));
 			items.add(new Cost(SCENARIOS, hour.start(), hour.cost(), hour.requests(), hour.tokens(),
-					hour.unpricedRequests()));
+					hour.unpricedRequests(), missing));
 		}
-		List<Unpriced> missing = new ArrayList<>();
-		hourly.missing()
-			.forEach((key, logs) -> missing
-				.add(new Unpriced(SCENARIOS, key.service(), key.region(), key.tier(), null, logs)));
 		LocalDate firstDay = from.atOffset(ZoneOffset.UTC).toLocalDate();
 		LocalDate lastDay = to.minusNanos(1).atOffset(ZoneOffset.UTC).toLocalDate();
 		for (UsageTotals day : this.providers.usageByDay(null, null, firstDay, lastDay)) {
 			Instant start = LocalDate.parse(String.valueOf(day.group())).atStartOfDay(ZoneOffset.UTC).toInstant();
 			if (!start.isBefore(from) && start.isBefore(to)) {
 				items.add(new Cost(PROVIDERS, start, day.cost(), day.requestsCount(),
-						day.tokensInput() + day.tokensOutput(), 0));
+						day.tokensInput() + day.tokensOutput(), 0, List.of()));
 			}
 		}
-		Map<String, Long> unpricedModels = new TreeMap<>();
 		for (Devlens.DayCost day : this.devlens.dailyCosts(firstDay, lastDay)) {
 			Instant start = day.day().atStartOfDay(ZoneOffset.UTC).toInstant();
 			if (!start.isBefore(from) && start.isBefore(to)) {
 				items.add(new Cost(DEVLENS, start, day.pricedCostUsd(), day.sessions(), day.tokens(),
-						day.unpricedSessions()));
-				if (day.unpricedSessions() > 0) {
-					unpricedModels.merge(day.model(), day.unpricedSessions(), Long::sum);
+						day.unpricedSessions(),
+						(day.unpricedSessions() > 0)
+								? List.of(new Unpriced(DEVLENS, null, null, null, day.model(), day.unpricedSessions()))
+								: List.of()));
+			}
+		}
+		return items;
+	}
+
+	/**
+	 * The prices the items missed, each with the usage it left unpriced: the scenarios'
+	 * in the order they first lacked them, then DevLens models by name.
+	 */
+	private static List<Unpriced> unpriced(List<Cost> costs) {
+		Map<Unpriced, Long> scenarios = new LinkedHashMap<>();
+		Map<String, Long> models = new TreeMap<>();
+		for (Cost cost : costs) {
+			for (Unpriced missed : cost.missing()) {
+				if (missed.model() != null) {
+					models.merge(missed.model(), missed.items(), Long::sum);
+				}
+				else {
+					scenarios.merge(missed.withItems(0), missed.items(), Long::sum);
 				}
 			}
 		}
-		unpricedModels
-			.forEach((model, sessions) -> missing.add(new Unpriced(DEVLENS, null, null, null, model, sessions)));
-		return new Costs(items, missing);
+		List<Unpriced> missing = new ArrayList<>();
+		scenarios.forEach((key, items) -> missing.add(key.withItems(items)));
+		models.forEach((model, sessions) -> missing.add(new Unpriced(DEVLENS, null, null, null, model, sessions)));
+		return missing;
 	}
 
 	/** The forecast of this month, from its days' costs (every module's) in the zone. */
-	MonthEndForecast forecast() {
-		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(this.properties.timeZone()));
-		LocalDate today = now.toLocalDate();
-		Instant monthStart = today.withDayOfMonth(1).atStartOfDay(now.getZone()).toInstant();
-		Instant tomorrow = today.plusDays(1).atStartOfDay(now.getZone()).toInstant();
+	private static MonthEndForecast forecast(LocalDate today, ZoneId zone, List<Cost> month) {
 		Map<LocalDate, BigDecimal> daily = new LinkedHashMap<>();
-		for (Cost cost : costs(monthStart, tomorrow).items()) {
-			daily.merge(cost.at().atZone(now.getZone()).toLocalDate(), cost.cost(), BigDecimal::add);
+		for (Cost cost : month) {
+			daily.merge(cost.at().atZone(zone).toLocalDate(), cost.cost(), BigDecimal::add);
 		}
 		return MonthEndForecast.of(today, daily);
 	}
 
 	/** One module's usage in an hour or a UTC day, and its priced cost. */
-	private record Cost(String module, Instant at, BigDecimal cost, long items, long tokens, long unpricedItems) {
-
-	}
-
-	private record Costs(List<Cost> items, List<Unpriced> missing) {
+	private record Cost(String module, Instant at, BigDecimal cost, long items, long tokens, long unpricedItems,
+			List<Unpriced> missing) {
 
 	}
 
@@ -311,6 +348,10 @@ class Overview {
 	 */
 	record Unpriced(String module, @Nullable String service, @Nullable String region, @Nullable String tier,
 			@Nullable String model, long items) {
+
+		Unpriced withItems(long items) {
+			return new Unpriced(this.module, this.service, this.region, this.tier, this.model, items);
+		}
 
 	}
 

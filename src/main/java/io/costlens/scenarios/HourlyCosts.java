@@ -8,7 +8,7 @@ import io.costlens.pricing.PriceKey;
 /**
  * What every scenario together did and cost in some hours.
  *
- * @param hours one entry per hour with logs, oldest first
+ * @param hours one entry per hour with logs, oldest first, each with the prices it missed
  * @param missing each price that was needed and not in force, with the logs it left
  * unpriced
  */

@@ -100,6 +100,10 @@ class Ingestion {
 				(i) -> logs.get(i).message().length(), (i) -> inspect(scenarioId, logs.get(i), receivedAt.apply(i)));
 		List<LogWriter.Outcome> outcomes = this.committer.writeAll(stored);
 		this.caches.changed(Scenarios.dataSet(scenarioId));
+		Instant settled = ScenarioCosts.settledBefore(Instant.now());
+		if (stored.stream().anyMatch((log) -> log.receivedAt().isBefore(settled))) {
+			this.caches.changed(ScenarioCosts.SETTLED);
+		}
 		if (outcomes.contains(LogWriter.Outcome.SCENARIO_NOT_RUNNING)) {
 			throw this.running.refusal(scenarioId);
 		}

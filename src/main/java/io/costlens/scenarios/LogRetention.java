@@ -11,9 +11,11 @@ import java.util.function.IntUnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.costlens.platform.Caches;
 import io.costlens.platform.Retention;
 import io.costlens.platform.RetentionPolicy;
 
@@ -32,8 +34,11 @@ class LogRetention {
 
 	private final RetentionPolicy policy;
 
-	LogRetention(JdbcClient jdbc, Retention retention, ScenariosProperties properties) {
+	private final Caches caches;
+
+	LogRetention(JdbcClient jdbc, Retention retention, ScenariosProperties properties, ObjectProvider<Caches> caches) {
 		this.jdbc = jdbc;
+		this.caches = caches.getIfAvailable(Caches::none);
 		this.sweeper = retention.sweeper("scenario_logs");
 		this.policy = properties.retention();
 	}
@@ -48,6 +53,9 @@ class LogRetention {
 					.param("scenario", scenario)
 					.param("cutoff", utc(cutoff))
 					.update();
+			}
+			if (deleted > 0) {
+				this.caches.changed(ScenarioCosts.SETTLED);
 			}
 			return deleted;
 		});

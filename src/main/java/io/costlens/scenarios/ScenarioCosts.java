@@ -1,17 +1,25 @@
 package io.costlens.scenarios;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import tools.jackson.core.type.TypeReference;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.costlens.platform.Caches;
+import io.costlens.platform.Caches.Level;
 import io.costlens.pricing.AwsCost;
 import io.costlens.pricing.PriceHistory;
 import io.costlens.pricing.PriceKey;
@@ -22,53 +30,110 @@ import io.costlens.pricing.Pricing;
  * that sums the scenarios sharing a region and cost model in the database (Lambda
  * invocations counted per scenario-hour), each hour then priced with the prices in force
  * then. Usage that needed a missing price is counted apart, never as free.
+ * <p>
+ * The sums of settled days (every UTC day that ended more than an hour ago: ingestion
+ * stamps a log with its arrival, so only an import of past logs, a deletion, a change of
+ * a scenario's region or cost model, or the retention sweep changes them, and each of
+ * those marks {@link #SETTLED} changed) are cached; the hours since are read afresh.
+ * Prices are applied after the cache, so a price change shows at once.
  */
 @Component
 class ScenarioCosts {
+
+	/** The data set of the settled days' sums. */
+	static final String SETTLED = "scenario-settled-hours";
+
+	/** How long after a UTC day ends its roll-ups count as settled. */
+	private static final Duration SETTLING = Duration.ofHours(1);
+
+	private static final TypeReference<List<Row>> ROWS = new TypeReference<>() {
+	};
 
 	private final JdbcClient jdbc;
 
 	private final Pricing prices;
 
-	ScenarioCosts(JdbcClient jdbc, Pricing prices) {
+	private final Caches caches;
+
+	ScenarioCosts(JdbcClient jdbc, Pricing prices, ObjectProvider<Caches> caches) {
 		this.jdbc = jdbc;
 		this.prices = prices;
+		this.caches = caches.getIfAvailable(Caches::none);
+	}
+
+	/**
+	 * Before this instant every hour is settled: the start of the UTC day an hour ago.
+	 */
+	static Instant settledBefore(Instant now) {
+		return now.minus(SETTLING).truncatedTo(ChronoUnit.DAYS);
 	}
 
 	HourlyCosts between(Instant from, Instant to) {
-		List<Row> rows = this.jdbc.sql("""
-				select r.bucket_start, s.region, s.lambda_batch_size, s.lambda_memory_mb, s.lambda_duration_ms,
-				       s.bedrock_model, s.output_tokens_ratio, sum(r.requests), sum(r.tokens), sum(r.sqs_blocks),
-				       sum((r.requests + s.lambda_batch_size - 1) / s.lambda_batch_size)
-				from scenario_rollups r join scenarios s on s.id = r.scenario_id
-				where r.bucket_start >= ? and r.bucket_start < ?
-				group by r.bucket_start, s.region, s.lambda_batch_size, s.lambda_memory_mb, s.lambda_duration_ms,
-				         s.bedrock_model, s.output_tokens_ratio""")
-			.params(Timestamp.from(from), Timestamp.from(to))
-			.query((rs, n) -> new Row(rs.getTimestamp(1).toInstant(), rs.getString(2),
-					new CostModel(rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getBigDecimal(7)),
-					rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11)))
-			.list();
+		Instant settled = settledBefore(Instant.now());
+		List<Row> rows = new ArrayList<>();
+		if (from.isBefore(settled)) {
+			Instant end = to.isBefore(settled) ? to : settled;
+			rows.addAll(this.caches.get(Level.QUERY, "scenario-hours", from + "|" + end, ROWS, () -> read(from, end),
+					SETTLED));
+		}
+		if (to.isAfter(settled)) {
+			rows.addAll(read(from.isAfter(settled) ? from : settled, to));
+		}
+		return price(rows, from, to);
+	}
+
+	private List<Row> read(Instant from, Instant to) {
+		return List.copyOf(
+				this.jdbc
+					.sql("""
+							select r.bucket_start, s.region, s.lambda_batch_size, s.lambda_memory_mb, s.lambda_duration_ms,
+							       s.bedrock_model, s.output_tokens_ratio, sum(r.requests), sum(r.tokens), sum(r.sqs_blocks),
+							       sum((r.requests + s.lambda_batch_size - 1) / s.lambda_batch_size)
+							from scenario_rollups r join scenarios s on s.id = r.scenario_id
+							where r.bucket_start >= ? and r.bucket_start < ?
+							group by r.bucket_start, s.region, s.lambda_batch_size, s.lambda_memory_mb, s.lambda_duration_ms,
+							         s.bedrock_model, s.output_tokens_ratio""")
+					.params(Timestamp.from(from), Timestamp.from(to))
+					.query((rs, n) -> new Row(rs.getTimestamp(1).toInstant(), rs.getString(2),
+							new CostModel(rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getString(6),
+									rs.getBigDecimal(7)),
+							rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11)))
+					.list());
+	}
+
+	private HourlyCosts price(List<Row> rows, Instant from, Instant to) {
 		Map<String, PriceHistory> histories = new HashMap<>();
 		Map<Instant, HourlyCost> hours = new TreeMap<>();
-		Map<PriceKey, Long> missing = new LinkedHashMap<>();
 		for (Row row : rows) {
 			PriceHistory history = histories.computeIfAbsent(row.region(), (r) -> this.prices.history(r, from, to));
 			AwsCost cost = AwsCost.of(
 					row.model().usageOfInvocations(row.hour(), row.invocations(), row.sqsBlocks(), row.tokens()),
 					history);
+			Map<PriceKey, Long> missing = new LinkedHashMap<>();
 			cost.missing().forEach((key) -> missing.merge(key, row.requests(), Long::sum));
-			hours.merge(row.hour(), new HourlyCost(row.hour(), cost.total(), row.requests(), row.tokens(),
-					cost.missing().isEmpty() ? 0 : row.requests()), HourlyCost::plus);
+			hours.merge(row.hour(),
+					new HourlyCost(row.hour(), cost.total(), row.requests(), row.tokens(),
+							cost.missing().isEmpty() ? 0 : row.requests(), Collections.unmodifiableMap(missing)),
+					HourlyCost::plus);
 		}
-		return new HourlyCosts(new ArrayList<>(hours.values()), missing);
+		Map<PriceKey, Long> missing = new LinkedHashMap<>();
+		hours.values().forEach((hour) -> hour.missing().forEach((key, logs) -> missing.merge(key, logs, Long::sum)));
+		return new HourlyCosts(List.copyOf(hours.values()), missing);
 	}
 
 	/**
 	 * The scenarios of one region and cost model in one hour, summed; invocations per
 	 * scenario-hour.
+	 *
+	 * @param hour the hour
+	 * @param region the scenarios' region
+	 * @param model their cost model
+	 * @param requests logs
+	 * @param tokens tokens
+	 * @param sqsBlocks SQS blocks
+	 * @param invocations Lambda invocations
 	 */
-	private record Row(Instant hour, String region, CostModel model, long requests, long tokens, long sqsBlocks,
+	record Row(Instant hour, String region, CostModel model, long requests, long tokens, long sqsBlocks,
 			long invocations) {
 
 	}

@@ -225,6 +225,8 @@ public class Scenarios {
 		}
 		Scenario updated = changes.applyTo(current, Instant.now());
 		save(updated, current.status());
+		// a new region or cost model re-prices the scenario's past hours
+		this.caches.changed(ScenarioCosts.SETTLED);
 		this.events.publishEvent(new ScenarioEvent.Updated(id, updated.name(), updated.updatedAt()));
 		return updated;
 	}
@@ -237,6 +239,7 @@ public class Scenarios {
 			throw new ScenarioStillRunning(id);
 		}
 		this.caches.changed(dataSet(id));
+		this.caches.changed(ScenarioCosts.SETTLED);
 		this.scenarios.delete(id);
 		this.events.publishEvent(new ScenarioEvent.Deleted(id, current.name(), Instant.now()));
 	}

@@ -2,10 +2,16 @@ package io.costlens.dashboard;
 
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -21,8 +27,10 @@ import io.costlens.TestUsers;
 import io.costlens.platform.CurrentUser;
 import io.costlens.platform.Role;
 import io.costlens.providers.Providers;
+import io.costlens.scenarios.Scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@code GET /api/v2/overview}: the dashboard's numbers, for API clients too, with the
@@ -39,6 +47,9 @@ class OverviewIntegrationTests {
 
 	@Autowired
 	Providers providers;
+
+	@Autowired
+	Scenarios scenarios;
 
 	@Test
 	void addsIngestedLogsAndTheirCostToTheTotalsAndTheSeries() {
@@ -150,6 +161,80 @@ class OverviewIntegrationTests {
 	}
 
 	@Test
+	void pricesEveryScenarioHourAsItsMetricsDoAndFollowsLaterChangesToPastHours() {
+		LocalDate day = LocalDate.of(2025, 2, 1).plusDays(ThreadLocalRandom.current().nextInt(300));
+		Instant noon = day.atTime(12, 0).toInstant(ZoneOffset.UTC);
+		String plain = running("{\"region\":\"us-east-1\"}");
+		String tuned = running("{\"region\":\"eu-west-1\",\"lambda_batch_size\":7,\"lambda_memory_mb\":512,"
+				+ "\"lambda_duration_ms\":250,\"bedrock_model\":\"claude_3_haiku\",\"output_tokens_ratio\":0.5}");
+		String unpriced = running("{\"region\":\"us-east-1\",\"bedrock_model\":\"overview_unpriced_y\"}");
+		List<String> all = List.of(plain, tuned, unpriced);
+		importAt(plain, noon, 30);
+		importAt(plain, noon.plus(3, ChronoUnit.HOURS), 5);
+		importAt(tuned, noon, 9);
+		importAt(tuned, noon.plus(1, ChronoUnit.HOURS), 20);
+		importAt(unpriced, noon, 4);
+		try {
+			JsonNode overview = assertMatchesMetrics(day, all);
+			assertThat(module(overview, "scenarios").get("items").asLong()).isEqualTo(68);
+			assertThat(module(overview, "scenarios").get("unpriced_items").asLong()).isEqualTo(4);
+			assertThat(overview.get("unpriced").toString()).contains("overview_unpriced_y_input");
+
+			importAt(plain, noon, 10);
+			assertThat(module(assertMatchesMetrics(day, all), "scenarios").get("items").asLong())
+				.as("logs imported into a past day count at once")
+				.isEqualTo(78);
+			assertThat(this.api.put("/api/v1/scenarios/" + tuned, "{\"lambda_memory_mb\":2048}").send().status())
+				.isEqualTo(200);
+			assertMatchesMetrics(day, all);
+			stop(unpriced);
+			assertThat(this.api.delete("/api/v1/scenarios/" + unpriced).send().status()).isEqualTo(204);
+			JsonNode deleted = assertMatchesMetrics(day, List.of(plain, tuned));
+			assertThat(module(deleted, "scenarios").get("items").asLong()).isEqualTo(74);
+			assertThat(module(deleted, "scenarios").get("unpriced_items").asLong()).isZero();
+		}
+		finally {
+			for (String id : List.of(plain, tuned)) {
+				stop(id);
+				this.api.delete("/api/v1/scenarios/" + id).send();
+			}
+		}
+	}
+
+	/**
+	 * The overview of one past day (which only these scenarios used) costs what their
+	 * metrics add up to, in total and hour by hour.
+	 */
+	private JsonNode assertMatchesMetrics(LocalDate day, List<String> scenarios) {
+		TestApi.Response response = this.api.get("/api/v2/overview?from=" + day + "&to=" + day).send();
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode overview = response.json();
+		BigDecimal total = BigDecimal.ZERO;
+		Map<String, BigDecimal> hourly = new HashMap<>();
+		for (String id : scenarios) {
+			JsonNode metrics = this.api.get("/api/v1/scenarios/" + id + "/metrics?from=" + day + "&to=" + day)
+				.send()
+				.json();
+			total = total.add(new BigDecimal(metrics.get("summary").get("total_cost_usd").asString()));
+			for (JsonNode point : metrics.get("timeseries")) {
+				if (point.get("metric_type").asString().equals("cost_usd")) {
+					hourly.merge(Instant.parse(point.get("timestamp").asString()).toString(),
+							new BigDecimal(point.get("value").asString()), BigDecimal::add);
+				}
+			}
+		}
+		assertThat(money(module(overview, "scenarios").get("cost"))).as("the scenarios' cost = their metrics' sum")
+			.isCloseTo(total, within(new BigDecimal("1e-9")));
+		for (JsonNode point : overview.get("series")) {
+			BigDecimal expected = hourly.getOrDefault(Instant.parse(point.get("start").asString()).toString(),
+					BigDecimal.ZERO);
+			assertThat(money(point.get("scenarios_cost"))).as("the hour from " + point.get("start"))
+				.isCloseTo(expected, within(new BigDecimal("1e-9")));
+		}
+		return overview;
+	}
+
+	@Test
 	void answersViewersAndTellsWhenThereIsNoForecastYet() {
 		TestUsers.User viewer = this.users.create("viewer", "free");
 		TestApi.Response response = this.api.get("/api/v2/overview?period=mtd").as(viewer.apiKey()).send();
@@ -215,6 +300,19 @@ class OverviewIntegrationTests {
 		finally {
 			SecurityContextHolder.setContext(previous);
 		}
+	}
+
+	private void importAt(String id, Instant hour, int logs) {
+		List<Scenarios.TimedLog> sent = new ArrayList<>();
+		for (int i = 0; i < logs; i++) {
+			sent.add(new Scenarios.TimedLog("An overview log about invoice " + i + " and its total", "overview",
+					hour.plusSeconds(60L * i)));
+		}
+		assertThat(this.scenarios.importLogs(UUID.fromString(id), sent)).isEqualTo(logs);
+	}
+
+	private void stop(String id) {
+		this.api.post("/api/v1/scenarios/" + id + "/stop", "").send();
 	}
 
 	private String running(String fields) {
