@@ -1,5 +1,6 @@
 package io.costlens.dashboard;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,6 +111,7 @@ class ScenarioPages implements DashboardPage {
 		List<Point> series = new ArrayList<>(points.values());
 		model.addAttribute("scenario", scenario);
 		model.addAttribute("metrics", hourly);
+		model.addAttribute("cost", CostView.of(hourly));
 		model.addAttribute("range", range);
 		model.addAttribute("presets", Range.PRESETS);
 		model.addAttribute("series", series);
@@ -157,6 +159,36 @@ class ScenarioPages implements DashboardPage {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidRequest("status: must be draft, running, completed or archived");
 		}
+	}
+
+	/**
+	 * The scenario's cost as the page shows it: usage that no price covered reads "no
+	 * price" (a {@code null} amount), never $0, and a range without logs costs $0 in
+	 * every service, whose cost the metrics leave {@code null} for want of priced hours.
+	 *
+	 * @param total USD of the priced services, {@code null} when there were logs and no
+	 * service could be priced
+	 * @param partlyPriced whether some services could be priced and others not
+	 * @param services per service, {@code null} for one that had usage and no price
+	 */
+	record CostView(@Nullable BigDecimal total, boolean partlyPriced, List<ScenarioMetrics.ServiceCost> services) {
+
+		static CostView of(ScenarioMetrics metrics) {
+			boolean used = metrics.summary().totalRequests() > 0;
+			long unpriced = metrics.costs().stream().filter((c) -> c.cost() == null).count();
+			if (!used) {
+				return new CostView(metrics.summary().totalCost(), false,
+						metrics.costs()
+							.stream()
+							.map((c) -> new ScenarioMetrics.ServiceCost(c.service(),
+									(c.cost() != null) ? c.cost() : BigDecimal.ZERO))
+							.toList());
+			}
+			boolean nonePriced = unpriced == metrics.costs().size();
+			return new CostView(nonePriced ? null : metrics.summary().totalCost(), unpriced > 0 && !nonePriced,
+					metrics.costs());
+		}
+
 	}
 
 	/**
