@@ -58,7 +58,7 @@ class PalettePage implements DashboardPage {
 			page(entries, "nav.users", "/ui/users", query, locale);
 		}
 		if (!query.isEmpty()) {
-			for (Scenario s : this.scenarios.list(new ScenarioFilter(null, null, query), 1, MATCHES).items()) {
+			for (Scenario s : this.scenarios.first(new ScenarioFilter(null, null, query), MATCHES)) {
 				entries.add(new Entry(s.name(), "/ui/scenarios/" + s.id(), "scenario", null));
 			}
 			this.predictions.models()

@@ -2,6 +2,7 @@ package io.costlens.scenarios;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,11 +26,11 @@ class ScenarioRepository {
 	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
 	};
 
-	private static final String FILTER = """
-			where (cast(:status as varchar) is null or status = :status)
-			  and (cast(:region as varchar) is null or region = :region)
-			  and (cast(:q as varchar) is null or lower(name) like :q escape '!'
-			       or lower(coalesce(description, '')) like :q escape '!' or lower(tags) like :q escape '!')""";
+	/**
+	 * Between the name, description and tags in {@code search_text}, so that no search
+	 * matches across two of them.
+	 */
+	private static final char SEPARATOR = 31;
 
 	private final JdbcClient jdbc;
 
@@ -76,15 +77,38 @@ class ScenarioRepository {
 			.optional();
 	}
 
+	/**
+	 * A page in the list's order: the ids from the {@code (created_at desc, id)} index,
+	 * then only their rows, however deep the page.
+	 */
 	List<Scenario> find(ScenarioFilter filter, long offset, int limit) {
-		return filtered("select * from scenarios " + FILTER + " order by created_at desc, id offset " + offset
-				+ " rows fetch next " + limit + " rows only", filter)
+		return filtered("select s.* from scenarios s join (select id, created_at from scenarios " + where(filter)
+				+ " order by created_at desc, id offset " + offset + " rows fetch next " + limit
+				+ " rows only) p on p.id = s.id order by p.created_at desc, p.id", filter)
 			.query(this::map)
 			.list();
 	}
 
 	long count(ScenarioFilter filter) {
-		return filtered("select count(*) from scenarios " + FILTER, filter).query(Long.class).single();
+		return filtered("select count(*) from scenarios " + where(filter), filter).query(Long.class).single();
+	}
+
+	/**
+	 * Only the conditions the filter sets, so that the database plans each for what it
+	 * is.
+	 */
+	private static String where(ScenarioFilter filter) {
+		List<String> conditions = new ArrayList<>();
+		if (filter.status() != null) {
+			conditions.add("status = :status");
+		}
+		if (filter.region() != null) {
+			conditions.add("region = :region");
+		}
+		if (filter.text() != null) {
+			conditions.add("search_text like :q escape '!'");
+		}
+		return conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions);
 	}
 
 	boolean nameTaken(String name, @Nullable UUID except) {
@@ -102,11 +126,17 @@ class ScenarioRepository {
 	}
 
 	private JdbcClient.StatementSpec filtered(String sql, ScenarioFilter filter) {
-		String q = (filter.text() != null) ? "%" + likeLiteral(filter.text().toLowerCase(Locale.ROOT)) + "%" : null;
-		return this.jdbc.sql(sql)
-			.param("status", (filter.status() != null) ? filter.status().value() : null)
-			.param("region", filter.region())
-			.param("q", q);
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql);
+		if (filter.status() != null) {
+			statement = statement.param("status", filter.status().value());
+		}
+		if (filter.region() != null) {
+			statement = statement.param("region", filter.region());
+		}
+		if (filter.text() != null) {
+			statement = statement.param("q", "%" + likeLiteral(filter.text().toLowerCase(Locale.ROOT)) + "%");
+		}
+		return statement;
 	}
 
 	/**
@@ -115,7 +145,11 @@ class ScenarioRepository {
 	 * the tags are stored in.
 	 */
 	static String likeLiteral(String text) {
-		return text.replace("\"", "").replace("!", "!!").replace("%", "!%").replace("_", "!_");
+		return text.replace("\"", "")
+			.replace(String.valueOf(SEPARATOR), "")
+			.replace("!", "!!")
+			.replace("%", "!%")
+			.replace("_", "!_");
 	}
 
 	private MapSqlParameterSource params(Scenario s) {

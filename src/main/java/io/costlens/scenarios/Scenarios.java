@@ -134,6 +134,15 @@ public class Scenarios {
 	}
 
 	/**
+	 * The first scenarios the filter matches, in the list's order, without counting them
+	 * all.
+	 */
+	@Transactional(readOnly = true)
+	public List<Scenario> first(ScenarioFilter filter, int limit) {
+		return this.scenarios.find(filter, 0, limit);
+	}
+
+	/**
 	 * The scenario's usage and AWS cost, as {@code GET /api/v1/scenarios/{id}/metrics}
 	 * answers it.
 	 * @param id the scenario

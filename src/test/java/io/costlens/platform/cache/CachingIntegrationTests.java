@@ -1,5 +1,8 @@
 package io.costlens.platform.cache;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Nested;
@@ -20,6 +23,7 @@ import io.costlens.IntegrationTest;
 import io.costlens.TestApi;
 import io.costlens.TestApi.Response;
 import io.costlens.TestUsers;
+import io.costlens.scenarios.Scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -146,6 +150,28 @@ class CachingIntegrationTests {
 
 		@Autowired
 		Environment environment;
+
+		@Autowired
+		Scenarios scenarios;
+
+		@Test
+		void readsTheSettledHoursOfTheOverviewBackFromRedisAsTheyWereComputed() {
+			String scenario = runningScenario(this.api);
+			Instant lastWeek = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(7, ChronoUnit.DAYS);
+			this.scenarios.importLogs(UUID.fromString(scenario),
+					List.of(new Scenarios.TimedLog("an older log", "cache", lastWeek)));
+			String overview = "/api/v2/overview?period=30d";
+
+			Response computed = this.api.get(overview).send();
+			Response cached = this.api.get(overview).send();
+
+			assertThat(cached.status()).isEqualTo(200);
+			assertThat(cached.json().get("cost")).isEqualTo(computed.json().get("cost"));
+			assertThat(cached.json().get("series")).isEqualTo(computed.json().get("series"));
+			assertThat(cached.json().get("usage").get("scenario_logs").asLong()).isPositive();
+			assertThat(cache(this.api.get("/api/v2/cache/stats").send().json(), "query.scenario-hours").path("hits")
+				.asLong()).isPositive();
+		}
 
 		@Test
 		void makesAWriteOnOneInstanceVisibleOnTheOtherAtOnce() {
