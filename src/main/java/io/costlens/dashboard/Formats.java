@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +31,10 @@ class Formats {
 
 	private final MessageSource messages;
 
+	private final Map<Locale, NumberFormat[]> currencies = new ConcurrentHashMap<>();
+
+	private final Map<Locale, NumberFormat> numbers = new ConcurrentHashMap<>();
+
 	Formats(DashboardProperties properties, MessageSource messages) {
 		this.zone = properties.timeZone();
 		this.messages = messages;
@@ -38,11 +44,24 @@ class Formats {
 		if (amount == null) {
 			return this.messages.getMessage("money.no-price", null, locale());
 		}
-		NumberFormat format = NumberFormat.getCurrencyInstance(locale());
-		format.setCurrency(USD);
-		format.setMinimumFractionDigits(2);
-		format.setMaximumFractionDigits((amount.abs().compareTo(BigDecimal.ONE) < 0) ? 6 : 2);
-		return format.format(amount);
+		boolean small = amount.abs().compareTo(BigDecimal.ONE) < 0;
+		return ((NumberFormat) this.currencies.computeIfAbsent(locale(), Formats::currency)[small ? 1 : 0].clone())
+			.format(amount);
+	}
+
+	/**
+	 * USD as the language writes it, with 2 decimals and with up to 6 (below a dollar):
+	 * formats to copy, cheaper than building one per amount.
+	 */
+	private static NumberFormat[] currency(Locale locale) {
+		NumberFormat[] formats = new NumberFormat[2];
+		for (int i = 0; i < 2; i++) {
+			formats[i] = NumberFormat.getCurrencyInstance(locale);
+			formats[i].setCurrency(USD);
+			formats[i].setMinimumFractionDigits(2);
+			formats[i].setMaximumFractionDigits((i == 1) ? 6 : 2);
+		}
+		return formats;
 	}
 
 	/**
@@ -54,7 +73,10 @@ class Formats {
 	}
 
 	public String number(@Nullable Number value) {
-		return (value != null) ? NumberFormat.getNumberInstance(locale()).format(value) : "—";
+		return (value != null)
+				? ((NumberFormat) this.numbers.computeIfAbsent(locale(), NumberFormat::getNumberInstance).clone())
+					.format(value)
+				: "—";
 	}
 
 	public String decimal(@Nullable Number value, int digits) {

@@ -154,8 +154,8 @@ class Overview {
 		for (HourlyCost hour : this.scenarios.costsBetween(from, to).hours()) {
 			List<Unpriced> missing = new ArrayList<>();
 			hour.missing()
-				.forEach((key, logs) -> missing
-					.add(new Unpriced(SCENARIOS, key.service(), key.region(), key.tier(), null, logs)));
+				.forEach((m) -> missing.add(new Unpriced(SCENARIOS, m.price().service(), m.price().region(),
+						m.price().tier(), null, m.logs())));
 			items.add(new Cost(SCENARIOS, hour.start(), hour.cost(), hour.requests(), hour.tokens(),
 					hour.unpricedRequests(), missing));
 		}

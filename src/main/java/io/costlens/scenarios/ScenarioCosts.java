@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +33,8 @@ import io.costlens.pricing.Pricing;
  * The sums of settled days (every UTC day that ended more than an hour ago: ingestion
  * stamps a log with its arrival, so only an import of past logs, a deletion, a change of
  * a scenario's region or cost model, or the retention sweep changes them, and each of
- * those marks {@link #SETTLED} changed) are cached; the hours since are read afresh.
- * Prices are applied after the cache, so a price change shows at once.
+ * those marks {@link #SETTLED} changed) are cached, priced; the hours since are read
+ * afresh. A price change moves the cached hours on too.
  */
 @Component
 class ScenarioCosts {
@@ -46,7 +45,7 @@ class ScenarioCosts {
 	/** How long after a UTC day ends its roll-ups count as settled. */
 	private static final Duration SETTLING = Duration.ofHours(1);
 
-	private static final TypeReference<List<Row>> ROWS = new TypeReference<>() {
+	private static final TypeReference<List<HourlyCost>> HOURS = new TypeReference<>() {
 	};
 
 	private final JdbcClient jdbc;
@@ -70,16 +69,19 @@ class ScenarioCosts {
 
 	HourlyCosts between(Instant from, Instant to) {
 		Instant settled = settledBefore(Instant.now());
-		List<Row> rows = new ArrayList<>();
+		List<HourlyCost> hours = new ArrayList<>();
 		if (from.isBefore(settled)) {
 			Instant end = to.isBefore(settled) ? to : settled;
-			rows.addAll(this.caches.get(Level.QUERY, "scenario-hours", from + "|" + end, ROWS, () -> read(from, end),
-					SETTLED));
+			hours.addAll(this.caches.get(Level.QUERY, "scenario-hours", from + "|" + end, HOURS,
+					() -> price(read(from, end), from, end), SETTLED, Pricing.PRICES));
 		}
 		if (to.isAfter(settled)) {
-			rows.addAll(read(from.isAfter(settled) ? from : settled, to));
+			Instant start = from.isAfter(settled) ? from : settled;
+			hours.addAll(price(read(start, to), start, to));
 		}
-		return price(rows, from, to);
+		Map<PriceKey, Long> missing = new LinkedHashMap<>();
+		hours.forEach((hour) -> hour.missing().forEach((m) -> missing.merge(m.price(), m.logs(), Long::sum)));
+		return new HourlyCosts(List.copyOf(hours), missing);
 	}
 
 	private List<Row> read(Instant from, Instant to) {
@@ -101,7 +103,8 @@ class ScenarioCosts {
 					.list());
 	}
 
-	private HourlyCosts price(List<Row> rows, Instant from, Instant to) {
+	/** The hours of the rows, oldest first, each priced with the prices in force then. */
+	private List<HourlyCost> price(List<Row> rows, Instant from, Instant to) {
 		Map<String, PriceHistory> histories = new HashMap<>();
 		Map<Instant, HourlyCost> hours = new TreeMap<>();
 		for (Row row : rows) {
@@ -113,12 +116,10 @@ class ScenarioCosts {
 			cost.missing().forEach((key) -> missing.merge(key, row.requests(), Long::sum));
 			hours.merge(row.hour(),
 					new HourlyCost(row.hour(), cost.total(), row.requests(), row.tokens(),
-							cost.missing().isEmpty() ? 0 : row.requests(), Collections.unmodifiableMap(missing)),
+							cost.missing().isEmpty() ? 0 : row.requests(), HourlyCost.Unpriced.of(missing)),
 					HourlyCost::plus);
 		}
-		Map<PriceKey, Long> missing = new LinkedHashMap<>();
-		hours.values().forEach((hour) -> hour.missing().forEach((key, logs) -> missing.merge(key, logs, Long::sum)));
-		return new HourlyCosts(List.copyOf(hours.values()), missing);
+		return List.copyOf(hours.values());
 	}
 
 	/**
@@ -133,7 +134,7 @@ class ScenarioCosts {
 	 * @param sqsBlocks SQS blocks
 	 * @param invocations Lambda invocations
 	 */
-	record Row(Instant hour, String region, CostModel model, long requests, long tokens, long sqsBlocks,
+	private record Row(Instant hour, String region, CostModel model, long requests, long tokens, long sqsBlocks,
 			long invocations) {
 
 	}
