@@ -148,8 +148,18 @@ class ScenarioPages implements DashboardPage {
 		return "redirect:/ui/scenarios/" + id;
 	}
 
+	/**
+	 * The AWS regions the catalog prices, for the filter and the create form: not the
+	 * {@code global} pseudo-region of the LLM prices, where no scenario cost is priced.
+	 */
 	private List<String> regions() {
-		return this.prices.list(null, null, false).stream().map(Price::region).distinct().sorted().toList();
+		return this.prices.list(null, null, false)
+			.stream()
+			.filter((price) -> !"llm".equals(price.service()))
+			.map(Price::region)
+			.distinct()
+			.sorted()
+			.toList();
 	}
 
 	private static ScenarioStatus status(String value) {

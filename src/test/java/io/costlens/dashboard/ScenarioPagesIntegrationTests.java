@@ -60,6 +60,14 @@ class ScenarioPagesIntegrationTests {
 		assertThat(between(some, "id=\"cost-breakdown\"", "</table>")).contains("no price");
 	}
 
+	@Test
+	void offersOnlyAwsRegionsForScenariosNotTheLlmPricesGlobalOne() {
+		String list = UiSession.signedIn(this.api, this.users, "member").get("/ui/scenarios").body();
+
+		assertThat(between(list, "id=\"n-region\"", "</select>")).contains(">us-east-1<").doesNotContain(">global<");
+		assertThat(between(list, "id=\"f-region\"", "</select>")).contains(">eu-west-1<").doesNotContain(">global<");
+	}
+
 	private String page(String id) {
 		UiSession browser = UiSession.signedIn(this.api, this.users, "member");
 		return browser.get("/ui/scenarios/" + id + "?period=24h").body();
