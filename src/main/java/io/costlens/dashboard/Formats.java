@@ -138,7 +138,10 @@ class Formats {
 				.withZone(this.zone);
 			return days.format(range.from()) + " – " + days.format(range.to().minusSeconds(1));
 		}
-		return dateTime(range.from()) + " – " + dateTime(range.to());
+		DateTimeFormatter hours = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+			.withLocale(locale())
+			.withZone(this.zone);
+		return hours.format(range.from()) + " – " + hours.format(range.to());
 	}
 
 	public String zone() {
