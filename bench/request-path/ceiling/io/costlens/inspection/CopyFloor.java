@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.postgresql.PGConnection;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * PostgreSQL's own floor under /ingest/batch: how many of the batch file's messages, already
@@ -36,12 +35,7 @@ public final class CopyFloor {
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx");
 
 	public static void main(String[] args) throws Exception {
-		JsonMapper json = JsonMapper.builder().build();
-		List<String> messages = Files.readAllLines(Path.of(args[0]))
-			.stream()
-			.filter((l) -> !l.isBlank())
-			.map((l) -> json.readTree(l).get("message").asString())
-			.toList();
+		List<String> messages = BatchMessages.read(Path.of(args[0]));
 		String url = args[1];
 		String user = args[2];
 		int connections = Integer.parseInt(args[3]);

@@ -1,13 +1,9 @@
 package io.costlens.inspection;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The ceiling /ingest/batch is compared with: how many of the batch file's messages
@@ -19,12 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class InspectionCeiling {
 
 	public static void main(String[] args) throws Exception {
-		JsonMapper json = JsonMapper.builder().build();
-		List<String> messages = Files.readAllLines(Path.of(args[0]))
-			.stream()
-			.filter((l) -> !l.isBlank())
-			.map((l) -> json.readTree(l).get("message").asString())
-			.toList();
+		List<String> messages = BatchMessages.read(Path.of(args[0]));
 		Inspection inspection = new Inspection(new PiiDetector(), new TokenCounter(TokenEncoding.CL100K_BASE));
 		int threads = Runtime.getRuntime().availableProcessors();
 		run(inspection, messages, threads, Long.parseLong(args[1]));
