@@ -50,8 +50,9 @@ import static org.awaitility.Awaitility.await;
  */
 @IntegrationTest
 @ContextConfiguration(initializers = { OpenRouterFake.Initializer.class, TracingIntegrationTests.Collector.class })
-@TestPropertySource(
-		properties = { "management.opentelemetry.tracing.export.schedule-delay=100ms", "costlens.log-json=true" })
+@TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:tracing" + OwnH2Database.OPTIONS,
+		OwnH2Database.NO_SCHEMA, OwnH2Database.USER, "management.opentelemetry.tracing.export.schedule-delay=100ms",
+		"costlens.log-json=true" })
 @ExtendWith(OutputCaptureExtension.class)
 class TracingIntegrationTests {
 
