@@ -38,10 +38,16 @@ public final class DatabaseOutage {
 				return true;
 			}
 			// A rollback on a connection the server has just closed hides the real
-			// failure.
-			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
-					&& isCause(rollback.getApplicationException())) {
-				return true;
+			// failure: the application's, when there was one; otherwise the commit's,
+			// which Spring only logs. A commit and rollback that both failed in JDBC
+			// (the pool's "Connection is closed" carries no SQL state) are the
+			// connection gone, as when the server is stopped in the middle of a commit.
+			if (cause instanceof TransactionSystemException rollback) {
+				Throwable application = rollback.getApplicationException();
+				if ((application != null) ? isCause(application)
+						: rollback.getCause() instanceof java.sql.SQLException) {
+					return true;
+				}
 			}
 		}
 		return false;

@@ -22,6 +22,16 @@ class DatabaseOutageTests {
 	}
 
 	@Test
+	void seesTheOutageBehindACommitAndRollbackThatBothFailedOnAConnectionTheServerClosed() {
+		// Spring logs the commit's failure (57P01) and throws the rollback's, which
+		// carries only the pool's SQL-state-less "Connection is closed"
+		TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
+				new SQLException("Connection is closed"));
+
+		assertThat(DatabaseOutage.isCause(rollback)).isTrue();
+	}
+
+	@Test
 	void takesAServerShuttingDownForAnOutage() {
 		assertThat(DatabaseOutage.isCause(
 				new RuntimeException(new SQLException("terminating connection due to administrator command", "57P01"))))
