@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -99,13 +100,21 @@ class MailDelivery {
 			}
 		}
 		Path file = outbox.resolve(FILE_TIME.format(Instant.now()) + "-" + mail.kind().key() + "-" + id + ".eml");
-		Files.deleteIfExists(file);
-		if (POSIX) {
-			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		// written under a temporary name and moved into place, so that whoever reads
+		// the outbox never sees a message half written
+		Path partial = POSIX
+				? Files.createTempFile(outbox, ".mail-", ".part",
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+				: Files.createTempFile(outbox, ".mail-", ".part");
+		try {
+			message.saveChanges();
+			try (OutputStream out = Files.newOutputStream(partial)) {
+				message.writeTo(out);
+			}
+			Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}
-		message.saveChanges();
-		try (OutputStream out = Files.newOutputStream(file)) {
-			message.writeTo(out);
+		finally {
+			Files.deleteIfExists(partial);
 		}
 		return file;
 	}
