@@ -23,7 +23,6 @@ import io.costlens.platform.InvalidFields;
 import io.costlens.platform.InvalidFields.Field;
 import io.costlens.platform.InvalidRequest;
 import io.costlens.platform.CurrentUser;
-import io.costlens.pricing.Price;
 import io.costlens.pricing.Pricing;
 import io.costlens.reports.Reports;
 import io.costlens.scenarios.CostModel;
@@ -149,17 +148,10 @@ class ScenarioPages implements DashboardPage {
 	}
 
 	/**
-	 * The AWS regions the catalog prices, for the filter and the create form: not the
-	 * {@code global} pseudo-region of the LLM prices, where no scenario cost is priced.
+	 * The regions a scenario's cost can be priced in, for the filter and the create form.
 	 */
 	private List<String> regions() {
-		return this.prices.list(null, null, false)
-			.stream()
-			.filter((price) -> !"llm".equals(price.service()))
-			.map(Price::region)
-			.distinct()
-			.sorted()
-			.toList();
+		return this.prices.awsRegions();
 	}
 
 	private static ScenarioStatus status(String value) {

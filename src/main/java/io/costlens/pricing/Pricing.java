@@ -2,9 +2,12 @@ package io.costlens.pricing;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
@@ -43,6 +46,20 @@ public class Pricing {
 	public List<Price> list(@Nullable String service, @Nullable String region, boolean includeHistory) {
 		return this.caches.get(Level.PRICE, "catalog", service + "|" + region + "|" + includeHistory, PRICE_LIST,
 				() -> this.prices.find(service, region, includeHistory), PRICES);
+	}
+
+	/**
+	 * The regions the catalog prices an AWS service in (SQS, Lambda or Bedrock), sorted:
+	 * those a scenario's cost can be priced in, not the pseudo-region of the LLM prices.
+	 */
+	public List<String> awsRegions() {
+		Set<String> services = Arrays.stream(AwsOffer.values()).map(AwsOffer::service).collect(Collectors.toSet());
+		return list(null, null, false).stream()
+			.filter((price) -> services.contains(price.service()))
+			.map(Price::region)
+			.distinct()
+			.sorted()
+			.toList();
 	}
 
 	/** Whether the catalog prices anything in this region. */

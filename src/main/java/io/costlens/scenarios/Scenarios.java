@@ -234,8 +234,10 @@ public class Scenarios {
 		}
 		Scenario updated = changes.applyTo(current, Instant.now());
 		save(updated, current.status());
-		// a new region or cost model re-prices the scenario's past hours
-		this.caches.changed(ScenarioCosts.SETTLED);
+		if (!updated.region().equals(current.region()) || !updated.costModel().equals(current.costModel())) {
+			// a new region or cost model re-prices the scenario's past hours
+			this.caches.changed(ScenarioCosts.SETTLED);
+		}
 		this.events.publishEvent(new ScenarioEvent.Updated(id, updated.name(), updated.updatedAt()));
 		return updated;
 	}
