@@ -8,7 +8,8 @@
 # Usage (from the repository root, after ./mvnw package):
 #   PGDATABASE=bench_dashboard bench/dashboard/run.sh
 # Settings: PORT (18450), DURATION (15s), CONNECTIONS (8), WARMUP (30s), PGHOST (127.0.0.1), PGUSER (postgres),
-# LOAD_ONLY (1: load the database, then stop without measuring, e.g. to profile against it).
+# LOAD_ONLY (1: load the database, then stop without measuring, e.g. to profile against it),
+# ONLY (an extended regular expression: warm up and measure only the pages whose path matches it; /health always).
 # The database is created when missing and loaded once; a later run reuses it.
 # Results go to bench/results/dashboard-<timestamp>/ (not versioned).
 set -euo pipefail
@@ -99,6 +100,10 @@ if [ -z "$REPORT_ID" ]; then
 fi
 
 PAGES="/ui/?period=30d /ui/?period=90d /ui/scenarios /ui/scenarios?page=300 /ui/scenarios?q=bench-0420 /ui/scenarios/$SID?period=30d /ui/scenarios/$SID?period=30d&pii=true /ui/predictions /ui/audit /ui/prices /ui/providers /ui/reports /ui/developers /ui/developers?since=30 /ui/developers/sessions /ui/developers/sessions?sort=cost /ui/developers/sessions?developer=dev-007&page=20 /ui/developers/profile?developer=dev-007 $SESSION_PAGE /ui/predictions/fraud-score-v7?period=30d /ui/reports/$REPORT_ID /ui/users /ui/users/$ADMIN_ID /ui/palette?q=bench-042 /ui/login /ui/forgot-password /ui/reset-password"
+if [ -n "${ONLY:-}" ]; then
+  PAGES=$(for page in $PAGES; do echo "$page"; done | grep -E -- "$ONLY" | paste -sd' ' || true)
+  [ -n "$PAGES" ] || { echo "ONLY=$ONLY matches no page"; exit 2; }
+fi
 echo "== warm-up $WARMUP over every page"
 PAGE_PATHS="/health $PAGES" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s $BENCH/warmup.lua "http://127.0.0.1:$PORT" >/dev/null
 
