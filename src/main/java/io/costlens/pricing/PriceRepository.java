@@ -44,13 +44,6 @@ class PriceRepository {
 			.list();
 	}
 
-	boolean hasRegion(String region) {
-		return this.jdbc.sql("select count(*) from price_catalog where region = :region")
-			.param("region", region)
-			.query(Long.class)
-			.single() > 0;
-	}
-
 	Optional<Price> findById(UUID id) {
 		return this.jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(PriceRepository::map).optional();
 	}

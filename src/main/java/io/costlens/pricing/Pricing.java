@@ -62,11 +62,6 @@ public class Pricing {
 			.toList();
 	}
 
-	/** Whether the catalog prices anything in this region. */
-	public boolean hasRegion(String region) {
-		return this.prices.hasRegion(region);
-	}
-
 	/** The price of a service tier in force at a moment, if there is one. */
 	public Optional<BigDecimal> priceAt(PriceKey key, Instant moment) {
 		return history(key.region(), moment, moment.plusMillis(1)).priceAt(key.service(), key.tier(), moment);

@@ -304,7 +304,7 @@ public class Scenarios {
 	}
 
 	private void checkRegion(String region) {
-		if (!this.prices.hasRegion(region)) {
+		if (!this.prices.awsRegions().contains(region)) {
 			throw new UnknownRegion(region);
 		}
 	}

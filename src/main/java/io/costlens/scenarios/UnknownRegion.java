@@ -6,7 +6,8 @@ import io.costlens.platform.InvalidRequest;
 class UnknownRegion extends InvalidRequest {
 
 	UnknownRegion(String region) {
-		super("region: '" + region + "' is not a region of the price catalog");
+		super("region: '" + region
+				+ "' is not a region where the price catalog prices the AWS services a scenario is costed with");
 	}
 
 }

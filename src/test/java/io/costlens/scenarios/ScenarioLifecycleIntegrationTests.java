@@ -71,6 +71,16 @@ class ScenarioLifecycleIntegrationTests {
 	}
 
 	@Test
+	void rejectsTheRegionOfTheLlmPricesWhereNoScenarioCostCanBePriced() {
+		Response response = this.api
+			.post("/api/v1/scenarios", "{\"name\":\"" + uniqueName("global") + "\",\"region\":\"global\"}")
+			.send();
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("message").asString()).contains("'global'");
+	}
+
+	@Test
 	void rejectsInvalidFields() {
 		Response response = this.api.post("/api/v1/scenarios", "{\"name\":\"\",\"lambda_memory_mb\":64}").send();
 
