@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,9 +161,11 @@ final class SampleData {
 					usage.add(new SampleUsage(first.plusDays(day), model, requests, input, output, cost));
 				}
 			}
-			// a made-up key of the right shape: nothing ever calls OpenRouter with it
-			String key = "sk-or-v1-demo" + Long.toHexString(this.random.nextLong())
-					+ Long.toHexString(this.random.nextLong()) + "0000000000000000";
+			// a made-up key of the right shape: nothing ever calls OpenRouter with it;
+			// random to
+			// its end, so the two previews (which show the last characters) differ
+			String key = "sk-or-v1-demo0000000000000000" + HexFormat.of().toHexDigits(this.random.nextLong())
+					+ HexFormat.of().toHexDigits(this.random.nextLong());
 			providers.addKeyWithUsage(names[k], key, usage);
 		}
 		return names.length;

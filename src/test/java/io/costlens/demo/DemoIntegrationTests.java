@@ -60,8 +60,11 @@ class DemoIntegrationTests {
 				.json()
 				.get("total_requests")
 				.asLong()).isGreaterThan(300);
-			assertThat(this.api.get("/api/v2/keys").send().json().toString()).contains("team-production",
-					"team-staging");
+			JsonNode keys = this.api.get("/api/v2/keys").send().json();
+			assertThat(keys.toString()).contains("team-production", "team-staging");
+			assertThat(keys.get("items").get(0).get("key_preview").asString())
+				.as("the two demo keys can be told apart by their previews")
+				.isNotEqualTo(keys.get("items").get(1).get("key_preview").asString());
 			assertThat(this.api.get("/api/v2/usage/summary").send().json().get("total").toString()).contains("cost");
 			assertThat(this.api.get("/api/v2/sessions").send().json().get("total_count").asLong()).isGreaterThan(50);
 			assertThat(this.api.get("/api/v2/metrics?since=30")
