@@ -65,6 +65,8 @@
 				options: {
 					locale: data.locale, responsive: true, maintainAspectRatio: false, animation: false,
 					interaction: { mode: 'index', intersect: false },
+					// the legend shows each series' point shape, not a dashed box (which draws as a zig-zag)
+					plugins: { legend: { labels: { usePointStyle: true } } },
 					scales: data.dualAxis
 						? {
 							y: { beginAtZero: true, ticks: ticks(data.locale, data.series[0].money) },
