@@ -71,6 +71,19 @@ class OverviewIntegrationTests {
 	}
 
 	@Test
+	void countsLogsImportedIntoAnEarlierHourOfTheLastDayAtOnce() {
+		String id = running("{\"region\":\"us-east-1\"}");
+		Instant earlier = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(3, ChronoUnit.HOURS);
+		JsonNode before = overview("24h");
+		importAt(id, earlier, 4);
+		JsonNode after = overview("24h");
+		assertThat(logs(after) - logs(before)).as("an hour that had settled").isEqualTo(4);
+		importAt(id, earlier, 2);
+		assertThat(logs(overview("24h")) - logs(after)).as("the same hour, cached after the first import").isEqualTo(2);
+		stop(id);
+	}
+
+	@Test
 	void countsUsageWithoutAPriceApartInsteadOfAsFree() {
 		JsonNode before = overview("7d");
 		String id = running("{\"region\":\"us-east-1\",\"bedrock_model\":\"unpriced_model_x\"}");
