@@ -80,6 +80,10 @@ if [ "$(psql -Atc "select count(*) from usage_stats")" -lt 450 ]; then
     select k.id, current_date - d, 'openai/model-' || m, k.user_id, 100 + d * m, 10000 * m, 2000 * m, 0.5 * m + d / 100.0, now()
     from provider_keys k, generate_series(0, 89) d, generate_series(1, 5) m where k.id = '$KEY_ID'"
 fi
+# a deployed PostgreSQL runs autovacuum, which keeps the planner's statistics and the visibility map (index-only
+# scans) up to date; a server with it off (as on some test machines) would plan on no statistics at all
+echo "== vacuum and analyze (autovacuum is $(psql -Atc "show autovacuum") on this server)"
+psql -qc "vacuum (analyze)"
 echo "data: $(psql -Atc "select count(*) from scenarios") scenarios, $(psql -Atc "select count(*) from scenario_logs") logs, $(psql -Atc "select count(*) from scenario_rollups") roll-up rows, $(psql -Atc "select count(*) from devlens_sessions") developer sessions, $(psql -Atc "select count(*) from predictions") predictions, $(psql -Atc "select count(*) from usage_stats") provider usage rows" | tee "$OUT/summary.txt"
 [ "${LOAD_ONLY:-}" = 1 ] && exit 0
 
