@@ -35,6 +35,16 @@ public class Scenarios {
 	private static final TypeReference<ScenarioMetrics> METRICS = new TypeReference<>() {
 	};
 
+	private static final TypeReference<Long> COUNT = new TypeReference<>() {
+	};
+
+	/**
+	 * The data set of the scenarios' names, descriptions, tags, regions and statuses
+	 * (what a list's filter matches): a create, a change or a deletion marks it changed;
+	 * ingestion does not.
+	 */
+	static final String LISTED = "scenario-list";
+
 	/** The most scenarios one bulk create or delete handles. */
 	public static final int BULK_LIMIT = 100;
 
@@ -84,6 +94,7 @@ public class Scenarios {
 		Instant now = Instant.now();
 		Scenario scenario = new Scenario(UUID.randomUUID(), request.name(), request.description(), request.region(),
 				ScenarioStatus.DRAFT, request.tags(), 0, request.costModel(), now, now, null, null);
+		this.caches.changed(LISTED);
 		try {
 			this.scenarios.insert(scenario);
 		}
@@ -127,10 +138,16 @@ public class Scenarios {
 		return this.scenarios.findById(id).orElseThrow(() -> new ScenarioNotFound(id));
 	}
 
+	/**
+	 * A page of the scenarios the filter matches, newest first; how many match is cached
+	 * (until a scenario is created, changed or deleted), the page's rows are read afresh
+	 * (their log counts move with ingestion).
+	 */
 	@Transactional(readOnly = true)
 	public Page<Scenario> list(ScenarioFilter filter, int page, int pageSize) {
-		return new Page<>(this.scenarios.find(filter, Page.offset(page, pageSize), pageSize),
-				this.scenarios.count(filter), page, pageSize);
+		long total = this.caches.get(Level.QUERY, "scenario-count", filter, COUNT, () -> this.scenarios.count(filter),
+				LISTED);
+		return new Page<>(this.scenarios.find(filter, Page.offset(page, pageSize), pageSize), total, page, pageSize);
 	}
 
 	/**
@@ -251,6 +268,7 @@ public class Scenarios {
 		}
 		this.caches.changed(dataSet(id));
 		this.caches.changed(ScenarioCosts.SETTLED);
+		this.caches.changed(LISTED);
 		this.scenarios.delete(id);
 		this.events.publishEvent(new ScenarioEvent.Deleted(id, current.name(), Instant.now()));
 	}
@@ -285,6 +303,7 @@ public class Scenarios {
 
 	private void save(Scenario scenario, ScenarioStatus expected) {
 		this.caches.changed(dataSet(scenario.id()));
+		this.caches.changed(LISTED);
 		try {
 			if (!this.scenarios.update(scenario, expected)) {
 				ScenarioStatus now = this.scenarios.findStatus(scenario.id())

@@ -170,6 +170,26 @@ class ScenarioLifecycleIntegrationTests {
 	}
 
 	@Test
+	void countsTheMatchesAfreshAfterACreateAStatusChangeAndADeletion() {
+		String tag = uniqueName("count");
+		String first = create(this.api, "{\"name\":\"" + tag + "-0\"}");
+		assertThat(total("?q=" + tag)).isEqualTo(1);
+		assertThat(total("?q=" + tag + "&status=running")).isZero();
+		String second = create(this.api, "{\"name\":\"" + tag + "-1\"}");
+		assertThat(total("?q=" + tag)).as("after a create").isEqualTo(2);
+		this.api.post("/api/v1/scenarios/" + first + "/start", "").send();
+		assertThat(total("?q=" + tag + "&status=running")).as("after a start").isEqualTo(1);
+		this.api.post("/api/v1/scenarios/" + first + "/stop", "").send();
+		assertThat(this.api.delete("/api/v1/scenarios/" + second).send().status()).isEqualTo(204);
+		assertThat(total("?q=" + tag)).as("after a deletion").isEqualTo(1);
+		assertThat(total("?q=" + tag + "&status=running")).isZero();
+	}
+
+	private long total(String query) {
+		return this.api.get("/api/v1/scenarios" + query).send().json().get("total").asLong();
+	}
+
+	@Test
 	void letsViewersReadButNotWrite() {
 		String id = create(this.api, "{\"name\":\"" + uniqueName("viewer") + "\"}");
 		String viewer = this.users.create("viewer", "free").apiKey();
