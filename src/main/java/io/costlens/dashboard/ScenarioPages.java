@@ -73,12 +73,19 @@ class ScenarioPages implements DashboardPage {
 	@GetMapping("/ui/scenarios")
 	String list(@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String region, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(defaultValue = "1") int page, Model model) {
+			@RequestParam(defaultValue = "1") int page, Model model, Locale locale) {
 		ScenarioStatus wanted = Params.optional(status) != null ? status(status) : null;
 		ScenarioFilter filter = new ScenarioFilter(wanted, Params.optional(region), Params.optional(q));
 		io.costlens.platform.Page<Scenario> found = this.scenarios.list(filter, Math.max(1, page),
 				this.properties.pageSize());
 		model.addAttribute("scenarios", found);
+		model.addAttribute("rows",
+				found.items()
+					.stream()
+					.map((s) -> new ListRow(s.id(), s.name(), s.status().value(),
+							this.messages.getMessage("status." + s.status().value(), null, locale), s.region(),
+							this.formats.number(s.totalRequests()), this.formats.dateTime(s.updatedAt())))
+					.toList());
 		model.addAttribute("pager", Pager.of(found));
 		model.addAttribute("filter", filter);
 		model.addAttribute("statuses", ScenarioStatus.values());
@@ -108,15 +115,21 @@ class ScenarioPages implements DashboardPage {
 		range.buckets().forEach((b) -> points.put(b, new Point(b, 0, 0, java.math.BigDecimal.ZERO)));
 		hourly.series().forEach((h) -> points.computeIfPresent(range.bucketOf(h.start()), (b, p) -> p.plus(h)));
 		List<Point> series = new ArrayList<>(points.values());
+		CostView cost = CostView.of(hourly);
 		model.addAttribute("scenario", scenario);
 		model.addAttribute("metrics", hourly);
-		model.addAttribute("cost", CostView.of(hourly));
+		model.addAttribute("cost", cost);
 		model.addAttribute("range", range);
 		model.addAttribute("presets", Range.PRESETS);
-		model.addAttribute("series", series);
+		model.addAttribute("seriesRows", series.stream()
+			.filter((p) -> p.requests() > 0)
+			.map((p) -> new SeriesRow(this.formats.bucket(p.start(), range.bucket()), this.formats.number(p.requests()),
+					this.formats.number(p.tokens()), this.formats.money((cost.total() == null) ? null : p.cost())))
+			.toList());
 		io.costlens.platform.Page<io.costlens.scenarios.StoredLog> logPage = this.scenarios.logs(id, pii, null,
 				Math.max(1, page), this.properties.pageSize());
 		model.addAttribute("logs", logPage);
+		model.addAttribute("logRows", logPage.items().stream().map((l) -> logRow(l, locale)).toList());
 		model.addAttribute("pager", Pager.of(logPage));
 		model.addAttribute("pii", pii);
 		model.addAttribute("reports", this.reports.list(id, CurrentUser.current().orElseThrow(), 1, 5));
@@ -129,6 +142,14 @@ class ScenarioPages implements DashboardPage {
 										series.stream().map((p) -> p.cost().doubleValue()).toList(), true, true)),
 						locale.toLanguageTag(), true)));
 		return "dashboard/scenario";
+	}
+
+	/** A log's row, each cell as the page writes it. */
+	private LogRow logRow(io.costlens.scenarios.StoredLog log, Locale locale) {
+		return new LogRow(this.formats.dateTime(log.receivedAt()), log.source(), log.hasPii(),
+				log.hasPii() ? this.messages.getMessage("scenario.logs.pii.types",
+						new Object[] { String.join(", ", log.piiTypes()) }, locale) : null,
+				log.messagePreview(), this.formats.number(log.tokenCount()), this.formats.number(log.sizeBytes()));
 	}
 
 	@PostMapping("/ui/scenarios/{id}/{action:start|stop|archive|delete}")
@@ -207,6 +228,50 @@ class ScenarioPages implements DashboardPage {
 			return new Point(this.start, this.requests + hour.requests(), this.tokens + hour.tokens(),
 					this.cost.add(hour.cost()));
 		}
+
+	}
+
+	/**
+	 * A row of the scenario list, formatted: one simple expression per cell.
+	 *
+	 * @param id the scenario
+	 * @param name its name
+	 * @param status its status
+	 * @param statusText the status as the page's language names it
+	 * @param region its region
+	 * @param logs its logs
+	 * @param updated when it last changed
+	 */
+	record ListRow(UUID id, String name, String status, String statusText, String region, String logs, String updated) {
+
+	}
+
+	/**
+	 * A bucket of the series table that had logs, formatted: one simple expression per
+	 * cell.
+	 *
+	 * @param bucket its day or hour
+	 * @param logs logs
+	 * @param tokens tokens
+	 * @param cost USD, or "no price" when none of the range's logs could be priced
+	 */
+	record SeriesRow(String bucket, String logs, String tokens, String cost) {
+
+	}
+
+	/**
+	 * A row of the log table, formatted: one simple expression per cell.
+	 *
+	 * @param received when it arrived
+	 * @param source where it came from
+	 * @param hasPii whether PII was found
+	 * @param pii the PII badge's text, {@code null} without PII
+	 * @param preview the masked preview
+	 * @param tokens its tokens
+	 * @param bytes its size
+	 */
+	record LogRow(String received, String source, boolean hasPii, @Nullable String pii, String preview, String tokens,
+			String bytes) {
 
 	}
 
