@@ -35,6 +35,13 @@ class Formats {
 
 	private final Map<Locale, NumberFormat> numbers = new ConcurrentHashMap<>();
 
+	/** Per language and number of fraction digits (a percentage's: negative). */
+	private final Map<Locale, NumberFormat[]> decimals = new ConcurrentHashMap<>();
+
+	private final Map<Locale, DateTimeFormatter> dateTimes = new ConcurrentHashMap<>();
+
+	private final Map<Locale, DateTimeFormatter> days = new ConcurrentHashMap<>();
+
 	Formats(DashboardProperties properties, MessageSource messages) {
 		this.zone = properties.timeZone();
 		this.messages = messages;
@@ -83,28 +90,54 @@ class Formats {
 		if (value == null) {
 			return "—";
 		}
-		NumberFormat format = NumberFormat.getNumberInstance(locale());
-		format.setMaximumFractionDigits(digits);
-		format.setMinimumFractionDigits(0);
-		return format.format(value);
+		return decimalFormat(digits).format(value);
 	}
 
 	public String percent(double ratio) {
-		NumberFormat format = NumberFormat.getPercentInstance(locale());
-		format.setMaximumFractionDigits(1);
-		return format.format(ratio);
+		return decimalFormat(-1).format(ratio);
+	}
+
+	/**
+	 * A copy of the language's number format with up to {@code digits} fraction digits (0
+	 * to 6), or its percent format with one ({@code -1}): built once per language,
+	 * cheaper to copy than to build for each number.
+	 */
+	private NumberFormat decimalFormat(int digits) {
+		NumberFormat[] formats = this.decimals.computeIfAbsent(locale(), (locale) -> {
+			NumberFormat[] built = new NumberFormat[8];
+			built[0] = NumberFormat.getPercentInstance(locale);
+			built[0].setMaximumFractionDigits(1);
+			for (int i = 0; i <= 6; i++) {
+				built[i + 1] = NumberFormat.getNumberInstance(locale);
+				built[i + 1].setMaximumFractionDigits(i);
+				built[i + 1].setMinimumFractionDigits(0);
+			}
+			return built;
+		});
+		if (digits >= -1 && digits + 1 < formats.length) {
+			return (NumberFormat) formats[digits + 1].clone();
+		}
+		NumberFormat format = NumberFormat.getNumberInstance(locale());
+		format.setMaximumFractionDigits(digits);
+		format.setMinimumFractionDigits(0);
+		return format;
 	}
 
 	public String dateTime(@Nullable Instant moment) {
-		return (moment != null) ? DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-			.withLocale(locale())
-			.withZone(this.zone)
+		return (moment != null) ? this.dateTimes
+			.computeIfAbsent(locale(),
+					(locale) -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+						.withLocale(locale)
+						.withZone(this.zone))
 			.format(moment) : "—";
 	}
 
 	/** A calendar day (a UTC day of another module) as the language writes it. */
 	public String day(java.time.LocalDate day) {
-		return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(day);
+		return this.days
+			.computeIfAbsent(locale(),
+					(locale) -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale))
+			.format(day);
 	}
 
 	/** A bucket's label: its date, or its date and hour. */
