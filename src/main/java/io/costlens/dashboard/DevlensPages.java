@@ -1,5 +1,6 @@
 package io.costlens.dashboard;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -15,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
 
 import io.costlens.devlens.Devlens;
 import io.costlens.platform.InvalidRequest;
@@ -58,7 +61,8 @@ class DevlensPages implements DashboardPage {
 			throw new InvalidRequest("since: must be one of " + WINDOWS);
 		}
 		String slug = Params.optional(repo);
-		List<Devlens.Kpi> kpis = this.devlens.kpis(window, slug);
+		Devlens.Analysis analysis = this.devlens.analysis(window, slug);
+		List<Devlens.Kpi> kpis = analysis.kpis();
 		model.addAttribute("kpis", kpis);
 		model.addAttribute("hasData", kpis.stream().anyMatch((k) -> !"no_data".equals(k.status())));
 		model.addAttribute("advice",
@@ -66,7 +70,8 @@ class DevlensPages implements DashboardPage {
 					.filter((k) -> "warning".equals(k.status()) || "critical".equals(k.status()))
 					.map(Devlens.Kpi::name)
 					.toList());
-		model.addAttribute("insights", this.devlens.insights(window, slug, null));
+		model.addAttribute("correlations", analysis.correlations());
+		model.addAttribute("anomalies", analysis.anomalies());
 		model.addAttribute("since", window);
 		model.addAttribute("windows", WINDOWS);
 		model.addAttribute("repo", slug);
@@ -79,12 +84,27 @@ class DevlensPages implements DashboardPage {
 			@RequestParam(required = false) @Nullable String repo,
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			@RequestParam(defaultValue = "timestamp") String sort, @RequestParam(defaultValue = "desc") String order,
-			@RequestParam(defaultValue = "1") int page, Model view) {
+			@RequestParam(defaultValue = "1") int page, Model view, HttpServletRequest request, Locale locale) {
 		LocalDate first = date("from", from);
 		LocalDate last = date("to", to);
 		Devlens.SessionsPage found = this.devlens.sessions(Params.optional(developer), Params.optional(model),
 				Params.optional(repo), first, last, sort, order, Math.max(1, page), this.properties.pageSize());
 		view.addAttribute("found", found);
+		String yes = this.messages.getMessage("yes", null, locale);
+		String no = this.messages.getMessage("no", null, locale);
+		String base = request.getContextPath();
+		view.addAttribute("rows", found.sessions()
+			.stream()
+			.map((s) -> new SessionRow(
+					(s.sessionId() != null) ? base + "/ui/developers/sessions/"
+							+ UriUtils.encodePathSegment(s.sessionId(), StandardCharsets.UTF_8) : null,
+					this.formats.dateTime(s.timestamp()),
+					(s.developerId() != null) ? base + "/ui/developers/profile?developer="
+							+ UriUtils.encodeQueryParam(s.developerId(), StandardCharsets.UTF_8) : null,
+					s.developerId(), (s.model() != null) ? s.model() : "—", s.repoSlug().isEmpty() ? "—" : s.repoSlug(),
+					this.formats.number(s.totalTokens()), this.formats.decimal(s.latencyMs(), 0),
+					s.acceptedFlag() ? yes : no, this.formats.moneyText(s.costUsd())))
+			.toList());
 		view.addAttribute("pager", Pager
 			.of(new io.costlens.platform.Page<>(found.sessions(), found.totalCount(), found.page(), found.pageSize())));
 		view.addAttribute("developer", Params.optional(developer));
@@ -143,6 +163,29 @@ class DevlensPages implements DashboardPage {
 		catch (DateTimeParseException ex) {
 			throw new InvalidRequest(name + ": must be a date such as 2026-12-01");
 		}
+	}
+
+	/**
+	 * A session's row of the sessions table, its cells written out: one simple expression
+	 * per cell. Public so that those expressions compile (SpEL compiles calls on public
+	 * types only).
+	 *
+	 * @param href the session's page, or {@code null} when it has no session id
+	 * @param when its time
+	 * @param profileHref its developer's profile, or {@code null} when it has no
+	 * developer
+	 * @param developer its developer, or {@code null}
+	 * @param model its model, or a dash
+	 * @param repo its repository, or a dash
+	 * @param tokens its tokens
+	 * @param latency its latency in milliseconds
+	 * @param accepted yes or no
+	 * @param cost its cost, or "no price"
+	 */
+	public record SessionRow(@Nullable String href, String when, @Nullable String profileHref,
+			@Nullable String developer, String model, String repo, String tokens, String latency, String accepted,
+			String cost) {
+
 	}
 
 	/**

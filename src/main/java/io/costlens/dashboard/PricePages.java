@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.costlens.platform.CurrentUser;
 import io.costlens.platform.InvalidFields;
 import io.costlens.platform.InvalidFields.Field;
 import io.costlens.platform.Page;
@@ -38,23 +40,34 @@ class PricePages implements DashboardPage {
 
 	private final DashboardProperties properties;
 
-	PricePages(Pricing prices, MessageSource messages, DashboardProperties properties) {
+	private final Formats formats;
+
+	PricePages(Pricing prices, MessageSource messages, DashboardProperties properties, Formats formats) {
 		this.prices = prices;
 		this.messages = messages;
 		this.properties = properties;
+		this.formats = formats;
 	}
 
 	@GetMapping("/ui/prices")
 	String list(@RequestParam(required = false) @Nullable String service,
 			@RequestParam(required = false) @Nullable String region, @RequestParam(defaultValue = "1") int page,
-			Model model) {
+			Model model, HttpServletRequest request, Locale locale) {
 		List<Price> all = this.prices.list(Params.optional(service), Params.optional(region), false);
 		int size = this.properties.pageSize() * 2;
 		int number = Math.max(1, page);
 		int start = (int) Math.min(all.size(), Page.offset(number, size));
 		Page<Price> found = new Page<>(all.subList(start, Math.min(all.size(), start + size)), all.size(), number,
 				size);
-		model.addAttribute("prices", found.items());
+		String base = request.getContextPath();
+		boolean admin = CurrentUser.current().map(CurrentUser::isAdmin).orElse(false);
+		model.addAttribute("prices", found.items()
+			.stream()
+			.map((p) -> new PriceRow(p.service(), p.region(), p.tier(), p.pricePerUnit().toPlainString(), p.unit(),
+					this.formats.dateTime(p.effectiveFrom()), base + "/ui/prices/" + p.id(), "price-" + p.id(),
+					admin ? this.messages.getMessage("price.new.for",
+							new Object[] { p.service(), p.tier(), p.region() }, locale) : null))
+			.toList());
 		model.addAttribute("total", found.total());
 		model.addAttribute("pager", Pager.of(found));
 		model.addAttribute("service", Params.optional(service));
@@ -77,6 +90,26 @@ class PricePages implements DashboardPage {
 		this.prices.change(id, new PriceChange(amount(price), null, "dashboard", null));
 		redirect.addFlashAttribute("notice", this.messages.getMessage("prices.changed", null, locale));
 		return "redirect:/ui/prices";
+	}
+
+	/**
+	 * A price's row of the catalog table, its cells written out: one simple expression
+	 * per cell. Public so that those expressions compile (SpEL compiles calls on public
+	 * types only).
+	 *
+	 * @param service the service
+	 * @param region the region
+	 * @param tier the tier
+	 * @param price the price per unit, as stored
+	 * @param unit the unit
+	 * @param from when it came into force
+	 * @param action where an admin's new price for it is posted
+	 * @param inputId the id of that new price's field
+	 * @param label that field's label (for admins, who see the field)
+	 */
+	public record PriceRow(String service, String region, String tier, String price, String unit, String from,
+			String action, String inputId, @Nullable String label) {
+
 	}
 
 	private static BigDecimal amount(String value) {

@@ -73,8 +73,17 @@ class ProviderPages implements DashboardPage {
 		view.addAttribute("keys", keys);
 		Map<UUID, String> names = new HashMap<>();
 		keys.items().forEach((k) -> names.put(k.id(), k.name()));
-		view.addAttribute("keyNames", names);
 		view.addAttribute("usage", usage);
+		String keyLevel = this.messages.getMessage("providers.keylevel", null, locale);
+		view.addAttribute("usageRows",
+				usage.items()
+					.stream()
+					.map((u) -> new UsageRow(this.formats.day(u.date()),
+							names.getOrDefault(u.apiKeyId(), u.apiKeyId().toString()),
+							"*".equals(u.model()) ? keyLevel : u.model(), this.formats.number(u.requestsCount()),
+							this.formats.number(u.tokensInput()), this.formats.number(u.tokensOutput()),
+							this.formats.money(u.cost())))
+					.toList());
 		view.addAttribute("pager", Pager.of(new Page<>(usage.items(), usage.total(), usage.page(), usage.pageSize())));
 		view.addAttribute("daily", daily);
 		view.addAttribute("period", days);
@@ -93,6 +102,24 @@ class ProviderPages implements DashboardPage {
 						everyDay.stream().map((d) -> costs.getOrDefault(d.toString(), 0.0)).toList(), false, true)),
 				locale.toLanguageTag(), false)));
 		return "dashboard/providers";
+	}
+
+	/**
+	 * A usage row of the usage table, its cells written out: one simple expression per
+	 * cell. Public so that those expressions compile (SpEL compiles calls on public types
+	 * only).
+	 *
+	 * @param day the UTC day
+	 * @param key the key's name (its id when the caller does not see the key)
+	 * @param model the model, or "whole key" for a key-level row
+	 * @param requests the requests
+	 * @param tokensIn the prompt tokens
+	 * @param tokensOut the completion tokens
+	 * @param cost the cost, or "no price"
+	 */
+	public record UsageRow(String day, String key, String model, String requests, String tokensIn, String tokensOut,
+			String cost) {
+
 	}
 
 	@PostMapping("/ui/providers")

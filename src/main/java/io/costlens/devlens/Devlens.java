@@ -4,11 +4,13 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +18,9 @@ import org.springframework.stereotype.Service;
 
 import io.costlens.devlens.DailyRollupRepository.DayModelTotals;
 import io.costlens.devlens.DailyRollupRepository.Window;
+import io.costlens.devlens.Insights.CorrelationMetric;
+import io.costlens.platform.Caches;
+import io.costlens.platform.Caches.Level;
 
 /**
  * The devlens module's public API: the KPIs with their status, pages of sessions with the
@@ -31,6 +36,9 @@ public class Devlens {
 	 * request and commit.
 	 */
 	static final String DATA = "devlens";
+
+	private static final TypeReference<Analysis> ANALYSIS = new TypeReference<>() {
+	};
 
 	private final Analytics analytics;
 
@@ -50,8 +58,12 @@ public class Devlens {
 
 	private final JdbcClient jdbc;
 
+	private final Caches caches;
+
 	Devlens(Analytics analytics, Insights insights, Sessions sessions, DailyRollupRepository rollups,
-			DevlensProperties properties, TraceImport traces, GithubImport github, JsonMapper json, JdbcClient jdbc) {
+			DevlensProperties properties, TraceImport traces, GithubImport github, JsonMapper json, JdbcClient jdbc,
+			Caches caches) {
+		this.caches = caches;
 		this.traces = traces;
 		this.github = github;
 		this.json = json;
@@ -64,16 +76,37 @@ public class Devlens {
 	}
 
 	/**
-	 * The nine KPIs of {@code GET /api/metrics}, in its order.
+	 * The nine KPIs of {@code GET /api/metrics} and the correlations and anomalies of
+	 * {@code GET /api/insights} (lag 1 day), from one report of the window. Cached per
+	 * window and UTC day (a window counted in days back moves at midnight) as the
+	 * endpoints' reports are: stale once anything is imported.
 	 * @param since days back from today, or a date
 	 * @param repo one repository, or {@code null}
 	 */
-	public List<Kpi> kpis(@Nullable String since, @Nullable String repo) {
-		Report report = this.analytics.report(this.analytics.query(since, repo, null, List.of()));
+	public Analysis analysis(@Nullable String since, @Nullable String repo) {
+		Report.Query query = this.analytics.query(since, repo, null, List.of());
+		String key = LocalDate.now(ZoneOffset.UTC) + "|" + query.since() + "|" + query.repo();
+		return this.caches.get(Level.REPORT, "devlens-analysis", key, ANALYSIS, () -> analysis(query), DATA);
+	}
+
+	private Analysis analysis(Report.Query query) {
+		Report report = this.analytics.report(query);
 		List<Kpi> kpis = new ArrayList<>();
 		Kpis.of(report, this.properties.thresholds())
 			.forEach((name, k) -> kpis.add(new Kpi(name, k.value(), k.unit(), k.threshold(), k.status())));
-		return kpis;
+		Map<String, Object> insights = this.insights.insights(report);
+		@SuppressWarnings("unchecked")
+		List<CorrelationMetric> correlations = (List<CorrelationMetric>) insights.get("correlations");
+		@SuppressWarnings("unchecked")
+		List<RobustZ.Anomaly> anomalies = (List<RobustZ.Anomaly>) insights.get("anomalies");
+		return new Analysis(kpis,
+				correlations.stream()
+					.map((c) -> new Correlation(c.variable1(), c.variable2(), c.method(), c.r(), c.adjustedPValue(),
+							c.count(), c.significant(), c.reliable()))
+					.toList(),
+				anomalies.stream()
+					.map((a) -> new Anomaly(a.date(), a.metric(), a.value(), a.baseline(), a.zScore()))
+					.toList());
 	}
 
 	/**
@@ -116,11 +149,6 @@ public class Devlens {
 	 */
 	public Map<String, Object> profile(String developerId) {
 		return this.sessions.profile(developerId);
-	}
-
-	/** The insights, as {@code GET /api/insights} answers them. */
-	public Map<String, Object> insights(@Nullable String since, @Nullable String repo, @Nullable String lagDays) {
-		return this.insights.insights(this.analytics.query(since, repo, lagDays, List.of()));
 	}
 
 	/**
@@ -170,6 +198,45 @@ public class Devlens {
 	 * @param status {@code good}, {@code warning}, {@code critical} or {@code no_data}
 	 */
 	public record Kpi(String name, double value, String unit, double threshold, String status) {
+	}
+
+	/**
+	 * A window's KPIs and insights.
+	 *
+	 * @param kpis the nine KPIs, in {@code GET /api/metrics}' order
+	 * @param correlations daily AI use against outcomes, as {@code GET /api/insights}
+	 * answers them
+	 * @param anomalies the days far from the median, likewise
+	 */
+	public record Analysis(List<Kpi> kpis, List<Correlation> correlations, List<Anomaly> anomalies) {
+	}
+
+	/**
+	 * One correlation of daily AI use with an outcome.
+	 *
+	 * @param variable1 the daily AI-use series
+	 * @param variable2 the outcome series, a day later
+	 * @param method {@code pearson} or {@code spearman}
+	 * @param r the coefficient, null below two days or for a constant series
+	 * @param adjustedPValue the Benjamini–Hochberg adjusted p-value
+	 * @param count the days both series have
+	 * @param significant whether the adjusted p-value is below 0.05
+	 * @param reliable whether there are enough days
+	 */
+	public record Correlation(String variable1, String variable2, String method, @Nullable Double r,
+			@Nullable Double adjustedPValue, int count, boolean significant, boolean reliable) {
+	}
+
+	/**
+	 * One day far from the median of a daily series (robust z-score).
+	 *
+	 * @param date the UTC day
+	 * @param metric the series
+	 * @param value its value that day
+	 * @param baseline the series' median
+	 * @param zScore how far
+	 */
+	public record Anomaly(LocalDate date, String metric, double value, double baseline, double zScore) {
 	}
 
 	/**

@@ -78,7 +78,12 @@ class Insights {
 	}
 
 	Map<String, Object> insights(Report.Query query) {
-		Report report = this.analytics.report(query);
+		return insights(this.analytics.report(query));
+	}
+
+	/** The insights of a report already built. */
+	Map<String, Object> insights(Report report) {
+		Report.Query query = report.query();
 		Map<String, Kpi> kpis = Kpis.of(report, this.properties.thresholds());
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("key_findings", findings(kpis));
