@@ -1,5 +1,6 @@
 package io.costlens.platform;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,6 +32,22 @@ class BulkInsertTests {
 		String text = BulkInsert.copyText(List.<Object[]>of(new Object[] { berlin }), (row) -> row);
 
 		assertThat(text).isEqualTo("2026-12-01 10:00:00.000000+00:00\n");
+	}
+
+	@Test
+	void readsTheSameTextInChunksShorterThanARow() throws IOException {
+		List<Object[]> rows = List.of(new Object[] { "first\trow", 1L }, new Object[] { "second row", null },
+				new Object[] { "third", true });
+		StringBuilder read = new StringBuilder();
+		char[] chunk = new char[3];
+
+		try (BulkInsert.CopyText<Object[]> text = new BulkInsert.CopyText<>(rows, (row) -> row)) {
+			for (int n = text.read(chunk, 0, chunk.length); n >= 0; n = text.read(chunk, 0, chunk.length)) {
+				read.append(chunk, 0, n);
+			}
+		}
+
+		assertThat(read).hasToString(BulkInsert.copyText(rows, (row) -> row));
 	}
 
 }
