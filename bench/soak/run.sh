@@ -14,7 +14,7 @@
 # The soak paces each connection with a pause between requests: 1000 * CONNECTIONS / (MAX/2) ms to
 # start with, corrected after every minute by the rate the minute achieved, so it holds about half.
 # Settings: JAR (target/costlens-*.jar), PORT (8130), CONNECTIONS (32), WARMUP (30s), MINUTES (10),
-# JVM_OPTIONS (the JVM settings the project ships, README "Memory": -Xms64m -Xmx256m -XX:+UseSerialGC ...),
+# JVM_OPTIONS (the JVM settings the project ships, README "Memory": -Xms64m -Xmx256m -XX:NewRatio=3 -XX:+UseSerialGC ...),
 # MALLOC_ARENA_MAX (2, as shipped),
 # HEAP (e.g. 192m: -Xmx instead of the shipped one), GC (Serial, G1, Parallel or Z: instead of the shipped one),
 # NMT=1 (native memory tracking: nmt.txt after the soak), PGHOST, PGUSER. The database is created when missing.
@@ -31,7 +31,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 WARMUP=${WARMUP:-30s}
 MINUTES=${MINUTES:-10}
 # the defaults the Dockerfile, the Kubernetes ConfigMap and ./mvnw spring-boot:run start Costlens with
-JVM_OPTIONS=${JVM_OPTIONS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:MetaspaceSize=128m -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError}
+JVM_OPTIONS=${JVM_OPTIONS:--Xms64m -Xmx256m -XX:NewRatio=3 -XX:+UseSerialGC -XX:MetaspaceSize=128m -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError}
 # and the C library's malloc arenas the image and the ConfigMap set (MALLOC_ARENA_MAX= leaves glibc's default)
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}
 [ -z "${HEAP:-}" ] || JVM_OPTIONS="$JVM_OPTIONS -Xmx$HEAP"
@@ -97,6 +97,7 @@ fi
 TARGET=$(awk -v r="$MAX" 'BEGIN { printf "%.1f", r / 2 }')
 DELAY=$(awk -v c="$CONNECTIONS" -v t="$TARGET" 'BEGIN { printf "%d", 1000 * c / t }')
 HEAP_BEFORE=$(full_gc_heap)
+[ -z "$NMT_FLAG" ] || "$JCMD" $SERVER VM.native_memory baseline >/dev/null
 echo "soak target $TARGET req/s (half of $MAX); first pause $DELAY ms per connection; heap after full GC $HEAP_BEFORE MB"
 
 ( while kill -0 $SERVER 2>/dev/null; do echo "$(date -u +%s) $(rss)"; sleep 10; done ) >"$OUT/rss.txt" &
@@ -114,12 +115,25 @@ for minute in $(seq 1 "$MINUTES"); do
 done
 kill $SAMPLER 2>/dev/null || true
 HEAP_AFTER=$(full_gc_heap)
-[ -z "$NMT_FLAG" ] || "$JCMD" $SERVER VM.native_memory summary >"$OUT/nmt.txt"
+if [ -n "$NMT_FLAG" ]; then
+  "$JCMD" $SERVER VM.native_memory summary >"$OUT/nmt.txt"
+  "$JCMD" $SERVER VM.native_memory summary.diff >"$OUT/nmt-diff.txt"
+fi
 # where the resident memory is, without native memory tracking (which costs memory itself): the heap from
 # the GC log, class metadata and compiled code from jcmd, the rest from the process's mappings
 "$JCMD" $SERVER VM.metaspace >"$OUT/metaspace.txt" 2>&1 || true
 "$JCMD" $SERVER Compiler.codecache >"$OUT/codecache.txt" 2>&1 || true
 cp "/proc/$SERVER/status" "$OUT/status.txt"
+cp "/proc/$SERVER/smaps" "$OUT/smaps.txt"
+"$JCMD" $SERVER GC.heap_info >"$OUT/heap-info.txt" 2>&1 || true
+"$JCMD" $SERVER System.native_heap_info >"$OUT/native-heap.txt" 2>&1 || true
+# the heap's resident pages: the mappings inside the reserved heap range that GC.heap_info prints
+# (committed heap that was never written is not resident)
+HEAP_RSS=$(gawk '
+  FNR == NR { while (match($0, /0x[0-9a-f]+/)) { a = strtonum(substr($0, RSTART, RLENGTH)); if (lo == "" || a < lo) lo = a; if (a > hi) hi = a; $0 = substr($0, RSTART + RLENGTH) } next }
+  /^[0-9a-f]+-[0-9a-f]+ / { split($1, r, "-"); inside = strtonum("0x" r[1]) >= lo && strtonum("0x" r[2]) <= hi; next }
+  inside && /^Rss:/ { kb += $2 }
+  END { printf "%.0f MB", kb / 1024 }' "$OUT/heap-info.txt" "$OUT/smaps.txt" 2>/dev/null || echo n/a)
 tail -n +"$((GC_FROM + 1))" "$OUT/gc.log" | grep 'Pause Young' | sed 's/.*->\([0-9]*\)M.*/\1/' >"$OUT/young-after.txt"
 YOUNG=$(awk '{ a[NR] = $1 } END { q = int(NR / 4); if (q < 1) { print "n/a"; exit }
   for (i = 1; i <= q; i++) f += a[i]; for (i = NR - q + 1; i <= NR; i++) l += a[i];
@@ -134,5 +148,7 @@ YOUNG=$(awk '{ a[NR] = $1 } END { q = int(NR / 4); if (q < 1) { print "n/a"; exi
   echo "heap after young GCs: $YOUNG"
   echo "resident at the end: $(awk '/RssAnon/ { a = $2 } /RssFile/ { f = $2 } END { printf "%.0f MB anonymous, %.0f MB files (the JVM, the CDS archive)", a / 1024, f / 1024 }' "$OUT/status.txt");" \
     "class metadata committed $(awk '/^Total Usage/ { t = 1 } t && /Both:/ { sub(/ committed.*/, ""); n = split($0, w, "[ ,(]+"); print w[n - 2] " " w[n - 1]; exit }' "$OUT/metaspace.txt");" \
-    "compiled code $(awk '/^CodeHeap/ { match($0, /used=[0-9]+Kb/); u += substr($0, RSTART + 5, RLENGTH - 7) } END { printf "%.0f MB", u / 1024 }' "$OUT/codecache.txt")"
+    "compiled code $(awk '/^CodeHeap/ { match($0, /used=[0-9]+Kb/); u += substr($0, RSTART + 5, RLENGTH - 7) } END { printf "%.0f MB", u / 1024 }' "$OUT/codecache.txt");" \
+    "heap resident $HEAP_RSS;" \
+    "threads $(awk '/^Threads/ { print $2 }' "$OUT/status.txt")"
 } | tee -a "$OUT/summary.txt"
