@@ -6,9 +6,11 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.costlens.platform.Caches;
 import io.costlens.platform.Retention;
 import io.costlens.platform.RetentionPolicy;
 
@@ -16,7 +18,8 @@ import io.costlens.platform.RetentionPolicy;
  * Deletes sessions older than {@code costlens.devlens.retention.age} in bounded batches,
  * oldest first along the time index, and the trace lines imports refused that long ago;
  * the daily roll-ups (and latency sketches) go only past their own retention, so the
- * KPIs, insights and profiles over old days still count the deleted sessions.
+ * KPIs, insights and profiles over old days still count the deleted sessions; deleting
+ * roll-ups marks the cached reports read from them changed.
  */
 @Component
 class SessionRetention {
@@ -29,8 +32,12 @@ class SessionRetention {
 
 	private final RetentionPolicy policy;
 
-	SessionRetention(JdbcClient jdbc, Retention retention, DevlensProperties properties) {
+	private final Caches caches;
+
+	SessionRetention(JdbcClient jdbc, Retention retention, DevlensProperties properties,
+			ObjectProvider<Caches> caches) {
 		this.jdbc = jdbc;
+		this.caches = caches.getIfAvailable(Caches::none);
 		this.sessions = retention.sweeper("devlens_sessions");
 		this.rejected = retention.sweeper("devlens_rejected_traces");
 		this.policy = properties.retention();
@@ -52,10 +59,16 @@ class SessionRetention {
 	/** A day's rows go once the whole day lies before the cutoff. */
 	private long deleteRollups(Instant cutoff) {
 		LocalDate firstKept = LocalDate.ofInstant(cutoff, ZoneOffset.UTC);
-		return this.jdbc.sql("delete from devlens_daily where event_date < :day").param("day", firstKept).update()
+		long deleted = this.jdbc.sql("delete from devlens_daily where event_date < :day")
+			.param("day", firstKept)
+			.update()
 				+ this.jdbc.sql("delete from devlens_daily_latency where event_date < :day")
 					.param("day", firstKept)
 					.update();
+		if (deleted > 0) {
+			this.caches.changed(Devlens.DATA);
+		}
+		return deleted;
 	}
 
 }

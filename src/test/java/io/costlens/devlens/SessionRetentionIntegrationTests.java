@@ -5,6 +5,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,6 +58,9 @@ class SessionRetentionIntegrationTests {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	ObjectProvider<Caches> caches;
+
 	private final String developer = "retention-" + UUID.randomUUID().toString().substring(0, 8);
 
 	@Test
@@ -65,7 +71,8 @@ class SessionRetentionIntegrationTests {
 		importSessions(now.minus(1, ChronoUnit.DAYS), 2);
 		double counted = deletedCount();
 
-		Map<String, Object> counts = new SessionRetention(this.jdbc, this.retention, withRetention()).run();
+		Map<String, Object> counts = new SessionRetention(this.jdbc, this.retention, withRetention(), this.caches)
+			.run();
 
 		assertThat(this.api.get("/api/sessions?page_size=100&developer_id=" + this.developer)
 			.send()
@@ -79,6 +86,20 @@ class SessionRetentionIntegrationTests {
 			.asLong()).as("the 500-day-old sessions stay in the roll-ups, the 1000-day-old ones do not").isEqualTo(6);
 		assertThat((Long) counts.get("devlens_sessions_deleted")).isGreaterThanOrEqualTo(7);
 		assertThat(deletedCount() - counted).isGreaterThanOrEqualTo(7);
+	}
+
+	@Test
+	void aReportCachedBeforeTheSweepNoLongerCountsTheRollupsItDeleted() {
+		Instant now = Instant.now();
+		importSessions(now.minus(1000, ChronoUnit.DAYS), 3);
+		String since = LocalDate.ofInstant(now.minus(1001, ChronoUnit.DAYS), ZoneOffset.UTC).toString();
+		String before = this.api.get("/api/metrics/raw?since=" + since).send().json().toString();
+
+		new SessionRetention(this.jdbc, this.retention, withRetention(), this.caches).run();
+
+		assertThat(this.api.get("/api/metrics/raw?since=" + since).send().json().toString())
+			.as("the report read afresh, without the swept days")
+			.isNotEqualTo(before);
 	}
 
 	@Test
