@@ -126,7 +126,7 @@ class ScenarioPages implements DashboardPage {
 			.map((p) -> new SeriesRow(this.formats.bucket(p.start(), range.bucket()), this.formats.number(p.requests()),
 					this.formats.number(p.tokens()), this.formats.money((cost.total() == null) ? null : p.cost())))
 			.toList());
-		io.costlens.platform.Page<io.costlens.scenarios.StoredLog> logPage = this.scenarios.logs(id, pii, null,
+		io.costlens.platform.Page<io.costlens.scenarios.StoredLog> logPage = this.scenarios.logs(scenario, pii, null,
 				Math.max(1, page), this.properties.pageSize());
 		model.addAttribute("logs", logPage);
 		model.addAttribute("logRows", logPage.items().stream().map((l) -> logRow(l, locale)).toList());

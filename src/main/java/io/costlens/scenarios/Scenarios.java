@@ -215,7 +215,17 @@ public class Scenarios {
 	/** One page of the scenario's stored logs, newest first. */
 	@Transactional(readOnly = true)
 	public Page<StoredLog> logs(UUID id, @Nullable Boolean hasPii, @Nullable String source, int page, int pageSize) {
-		Scenario scenario = get(id);
+		return logs(get(id), hasPii, source, page, pageSize);
+	}
+
+	/**
+	 * One page of the logs of a scenario the caller has just read, newest first, without
+	 * reading it again.
+	 */
+	@Transactional(readOnly = true)
+	public Page<StoredLog> logs(Scenario scenario, @Nullable Boolean hasPii, @Nullable String source, int page,
+			int pageSize) {
+		UUID id = scenario.id();
 		long total = (hasPii == null && source == null) ? scenario.totalRequests()
 				: this.logs.count(id, hasPii, source);
 		return new Page<>(this.logs.find(id, hasPii, source, Page.offset(page, pageSize), pageSize), total, page,
