@@ -33,6 +33,9 @@ public class Pricing {
 	private static final TypeReference<List<Price>> PRICE_LIST = new TypeReference<>() {
 	};
 
+	private static final TypeReference<List<String>> REGIONS = new TypeReference<>() {
+	};
+
 	private final PriceRepository prices;
 
 	private final Caches caches;
@@ -53,13 +56,15 @@ public class Pricing {
 	 * those a scenario's cost can be priced in, not the pseudo-region of the LLM prices.
 	 */
 	public List<String> awsRegions() {
-		Set<String> services = Arrays.stream(AwsOffer.values()).map(AwsOffer::service).collect(Collectors.toSet());
-		return list(null, null, false).stream()
-			.filter((price) -> services.contains(price.service()))
-			.map(Price::region)
-			.distinct()
-			.sorted()
-			.toList();
+		return this.caches.get(Level.PRICE, "aws-regions", "current", REGIONS, () -> {
+			Set<String> services = Arrays.stream(AwsOffer.values()).map(AwsOffer::service).collect(Collectors.toSet());
+			return list(null, null, false).stream()
+				.filter((price) -> services.contains(price.service()))
+				.map(Price::region)
+				.distinct()
+				.sorted()
+				.toList();
+		}, PRICES);
 	}
 
 	/** The price of a service tier in force at a moment, if there is one. */
