@@ -87,7 +87,8 @@ class OverviewPage implements DashboardPage {
 	/**
 	 * One bucket of the chart's table, formatted: one simple expression per cell, instead
 	 * of the conditions and formats each cell evaluated in the template (most of the
-	 * page's render time with 90 buckets).
+	 * page's render time with 90 buckets). Public so that those expressions compile (SpEL
+	 * compiles calls on public types only).
 	 *
 	 * @param bucket the bucket's day or hour
 	 * @param cost its cost, every module's
@@ -97,7 +98,7 @@ class OverviewPage implements DashboardPage {
 	 * @param logs scenario logs
 	 * @param unpricedLogs of which no price covered
 	 */
-	record SeriesRow(String bucket, String cost, String scenarios, String providers, String devlens, String logs,
+	public record SeriesRow(String bucket, String cost, String scenarios, String providers, String devlens, String logs,
 			String unpricedLogs) {
 
 	}

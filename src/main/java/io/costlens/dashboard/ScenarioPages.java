@@ -232,7 +232,8 @@ class ScenarioPages implements DashboardPage {
 	}
 
 	/**
-	 * A row of the scenario list, formatted: one simple expression per cell.
+	 * A row of the scenario list, formatted: one simple expression per cell. Public so
+	 * that those expressions compile (SpEL compiles calls on public types only).
 	 *
 	 * @param id the scenario
 	 * @param name its name
@@ -242,25 +243,28 @@ class ScenarioPages implements DashboardPage {
 	 * @param logs its logs
 	 * @param updated when it last changed
 	 */
-	record ListRow(UUID id, String name, String status, String statusText, String region, String logs, String updated) {
+	public record ListRow(UUID id, String name, String status, String statusText, String region, String logs,
+			String updated) {
 
 	}
 
 	/**
 	 * A bucket of the series table that had logs, formatted: one simple expression per
-	 * cell.
+	 * cell. Public so that those expressions compile (SpEL compiles calls on public types
+	 * only).
 	 *
 	 * @param bucket its day or hour
 	 * @param logs logs
 	 * @param tokens tokens
 	 * @param cost USD, or "no price" when none of the range's logs could be priced
 	 */
-	record SeriesRow(String bucket, String logs, String tokens, String cost) {
+	public record SeriesRow(String bucket, String logs, String tokens, String cost) {
 
 	}
 
 	/**
-	 * A row of the log table, formatted: one simple expression per cell.
+	 * A row of the log table, formatted: one simple expression per cell. Public so that
+	 * those expressions compile (SpEL compiles calls on public types only).
 	 *
 	 * @param received when it arrived
 	 * @param source where it came from
@@ -270,8 +274,8 @@ class ScenarioPages implements DashboardPage {
 	 * @param tokens its tokens
 	 * @param bytes its size
 	 */
-	record LogRow(String received, String source, boolean hasPii, @Nullable String pii, String preview, String tokens,
-			String bytes) {
+	public record LogRow(String received, String source, boolean hasPii, @Nullable String pii, String preview,
+			String tokens, String bytes) {
 
 	}
 
