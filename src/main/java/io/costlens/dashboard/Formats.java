@@ -10,6 +10,7 @@ import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,9 +39,8 @@ class Formats {
 	/** Per language and number of fraction digits (a percentage's: negative). */
 	private final Map<Locale, NumberFormat[]> decimals = new ConcurrentHashMap<>();
 
-	private final Map<Locale, DateTimeFormatter> dateTimes = new ConcurrentHashMap<>();
-
-	private final Map<Locale, DateTimeFormatter> days = new ConcurrentHashMap<>();
+	/** Per kind and language: built once, immutable and shared. */
+	private final Map<String, DateTimeFormatter> dates = new ConcurrentHashMap<>();
 
 	Formats(DashboardProperties properties, MessageSource messages) {
 		this.zone = properties.timeZone();
@@ -124,27 +124,27 @@ class Formats {
 	}
 
 	public String dateTime(@Nullable Instant moment) {
-		return (moment != null) ? this.dateTimes
-			.computeIfAbsent(locale(),
-					(locale) -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-						.withLocale(locale)
-						.withZone(this.zone))
+		return (moment != null) ? date("date-time",
+				(locale) -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+					.withLocale(locale)
+					.withZone(this.zone))
 			.format(moment) : "—";
 	}
 
 	/** A calendar day (a UTC day of another module) as the language writes it. */
 	public String day(java.time.LocalDate day) {
-		return this.days
-			.computeIfAbsent(locale(),
-					(locale) -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale))
+		return date("day", (locale) -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale))
 			.format(day);
 	}
 
 	/** A bucket's label: its date, or its date and hour. */
 	public String bucket(Instant start, String bucket) {
-		DateTimeFormatter format = "hour".equals(bucket) ? DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-				: DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
-		return format.withLocale(locale()).withZone(this.zone).format(start);
+		return ("hour".equals(bucket) ? date("bucket-hour",
+				(locale) -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+					.withLocale(locale)
+					.withZone(this.zone))
+				: zonedDay())
+			.format(start);
 	}
 
 	/**
@@ -152,29 +152,45 @@ class Formats {
 	 * buckets.
 	 */
 	public String axis(Instant start, String bucket) {
-		boolean italian = "it".equals(locale().getLanguage());
-		String pattern = "hour".equals(bucket) ? (italian ? "d MMM HH:mm" : "MMM d, HH:mm")
-				: (italian ? "d MMM" : "MMM d");
-		return DateTimeFormatter.ofPattern(pattern, locale()).withZone(this.zone).format(start);
+		boolean hourly = "hour".equals(bucket);
+		return date(hourly ? "axis-hour" : "axis-day", (locale) -> {
+			boolean italian = "it".equals(locale.getLanguage());
+			String pattern = hourly ? (italian ? "d MMM HH:mm" : "MMM d, HH:mm") : (italian ? "d MMM" : "MMM d");
+			return DateTimeFormatter.ofPattern(pattern, locale).withZone(this.zone);
+		}).format(start);
 	}
 
 	/** A month ({@code 2026-12}) as the language writes it. */
 	public String month(String month) {
-		return DateTimeFormatter.ofPattern("LLLL yyyy", locale()).format(java.time.YearMonth.parse(month));
+		return date("month", (locale) -> DateTimeFormatter.ofPattern("LLLL yyyy", locale))
+			.format(java.time.YearMonth.parse(month));
 	}
 
 	/** A range as people say it: its first and last day, or its first and last hour. */
 	public String period(Range range) {
 		if ("day".equals(range.bucket())) {
-			DateTimeFormatter days = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-				.withLocale(locale())
-				.withZone(this.zone);
+			DateTimeFormatter days = zonedDay();
 			return days.format(range.from()) + " – " + days.format(range.to().minusSeconds(1));
 		}
-		DateTimeFormatter hours = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-			.withLocale(locale())
-			.withZone(this.zone);
+		DateTimeFormatter hours = date("period-hour",
+				(locale) -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+					.withLocale(locale)
+					.withZone(this.zone));
 		return hours.format(range.from()) + " – " + hours.format(range.to());
+	}
+
+	/** The day of an instant in the reporting zone, as the language writes it. */
+	private DateTimeFormatter zonedDay() {
+		return date("zoned-day",
+				(locale) -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+					.withLocale(locale)
+					.withZone(this.zone));
+	}
+
+	/** The page language's format of a kind, built the first time it is asked for. */
+	private DateTimeFormatter date(String kind, Function<Locale, DateTimeFormatter> build) {
+		Locale locale = locale();
+		return this.dates.computeIfAbsent(kind + "|" + locale.toLanguageTag(), (key) -> build.apply(locale));
 	}
 
 	public String zone() {
