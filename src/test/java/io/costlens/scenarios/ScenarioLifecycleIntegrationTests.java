@@ -1,6 +1,8 @@
 package io.costlens.scenarios;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,24 +62,19 @@ class ScenarioLifecycleIntegrationTests {
 		assertThat(renamed.status()).isEqualTo(409);
 	}
 
-	@Test
-	void rejectsARegionTheCatalogDoesNotPrice() {
+	/**
+	 * A region the catalog has no price in at all, and {@code global}, the LLM prices'
+	 * pseudo-region, where no SQS, Lambda or Bedrock price (so no scenario cost) exists.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "mars-north-1", "global" })
+	void rejectsARegionWhereTheCatalogCannotPriceAScenario(String region) {
 		Response response = this.api
-			.post("/api/v1/scenarios", "{\"name\":\"" + uniqueName("mars") + "\",\"region\":\"mars-north-1\"}")
+			.post("/api/v1/scenarios", "{\"name\":\"" + uniqueName("region") + "\",\"region\":\"" + region + "\"}")
 			.send();
 
 		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.json().get("message").asString()).contains("mars-north-1");
-	}
-
-	@Test
-	void rejectsTheRegionOfTheLlmPricesWhereNoScenarioCostCanBePriced() {
-		Response response = this.api
-			.post("/api/v1/scenarios", "{\"name\":\"" + uniqueName("global") + "\",\"region\":\"global\"}")
-			.send();
-
-		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.json().get("message").asString()).contains("'global'");
+		assertThat(response.json().get("message").asString()).contains("'" + region + "'");
 	}
 
 	@Test
