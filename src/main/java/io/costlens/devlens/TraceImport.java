@@ -117,12 +117,16 @@ class TraceImport {
 			else if (first != -1) {
 				readLines(in, run);
 			}
+			run.finish();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		run.finish();
-		this.caches.changed(Devlens.DATA);
+		finally {
+			// also when the body broke off: the chunks before it were committed, or are
+			run.settle();
+			this.caches.changed(Devlens.DATA);
+		}
 		this.imported.get(Outcome.INSERTED).increment(run.inserted);
 		this.imported.get(Outcome.UPDATED).increment(run.updated);
 		this.imported.get(Outcome.REJECTED).increment(run.refused.size());
@@ -272,6 +276,18 @@ class TraceImport {
 				complete(this.inFlight.removeFirst());
 			}
 			saveRejected();
+		}
+
+		/** Waits for the chunks still being committed, whatever becomes of them. */
+		void settle() {
+			while (!this.inFlight.isEmpty()) {
+				try {
+					TraceImport.this.committer.await(this.inFlight.removeFirst().future());
+				}
+				catch (RuntimeException ex) {
+					// the import fails with what broke it first
+				}
+			}
 		}
 
 		private void complete(Pending pending) {

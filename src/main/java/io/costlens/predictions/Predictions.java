@@ -45,8 +45,11 @@ public class Predictions {
 
 	private final Caches caches;
 
-	/** The data set of the cached statistics: every logged prediction. */
-	private static final String PREDICTIONS = "predictions";
+	/**
+	 * The data set of the cached statistics and models: every prediction logged or
+	 * deleted, and the retention sweep. A cache of what reads them names it.
+	 */
+	public static final String PREDICTIONS = "predictions";
 
 	private static final TypeReference<ModelStats> STATS = new TypeReference<>() {
 	};
@@ -74,8 +77,15 @@ public class Predictions {
 	 * @return the stored prediction with its id
 	 */
 	public Prediction log(NewPrediction prediction) {
-		Prediction stored = this.committer.write(prediction.at(Instant.now()));
-		this.caches.changed(PREDICTIONS);
+		Prediction stored;
+		try {
+			stored = this.committer.write(prediction.at(Instant.now()));
+		}
+		finally {
+			// also when the wait for the commit failed: it may have committed all the
+			// same
+			this.caches.changed(PREDICTIONS);
+		}
 		this.logged.increment();
 		return stored;
 	}
@@ -91,8 +101,13 @@ public class Predictions {
 					"A batch holds 1 to " + batchLimit() + " predictions, this one has " + batch.size());
 		}
 		Instant now = Instant.now();
-		List<Prediction> stored = this.committer.writeAll(batch.stream().map((p) -> p.at(now)).toList());
-		this.caches.changed(PREDICTIONS);
+		List<Prediction> stored;
+		try {
+			stored = this.committer.writeAll(batch.stream().map((p) -> p.at(now)).toList());
+		}
+		finally {
+			this.caches.changed(PREDICTIONS);
+		}
 		this.logged.increment(stored.size());
 		return stored;
 	}

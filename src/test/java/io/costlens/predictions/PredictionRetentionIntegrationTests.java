@@ -57,6 +57,20 @@ class PredictionRetentionIntegrationTests {
 		assertThat(total(model, recent)).isEqualTo(5);
 	}
 
+	@Test
+	void sweptRollupsLeaveTheCachedStatsAndModels() {
+		String model = "retention-cached-" + UUID.randomUUID();
+		Instant ancient = Instant.now().minus(90, ChronoUnit.DAYS);
+		log(model, ancient, 3);
+		assertThat(total(model, ancient)).as("read, and cached").isEqualTo(3);
+		assertThat(this.api.get("/api/v1/models").send().body()).contains(model);
+
+		this.retention.run();
+
+		assertThat(total(model, ancient)).as("the cached stats of the swept day").isZero();
+		assertThat(this.api.get("/api/v1/models").send().body()).as("the cached models").doesNotContain(model);
+	}
+
 	private long total(String model, Instant day) {
 		LocalDate date = LocalDate.ofInstant(day, ZoneOffset.UTC);
 		Response stats = this.api.get("/api/v1/stats?model_name=" + model + "&from_date=" + date + "&to_date=" + date)
