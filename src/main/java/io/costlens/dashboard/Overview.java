@@ -1,6 +1,7 @@
 package io.costlens.dashboard;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,14 +15,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.annotation.JsonSerialize;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import io.costlens.devlens.Devlens;
+import io.costlens.platform.Caches;
+import io.costlens.platform.Caches.Level;
 import io.costlens.predictions.ModelStats;
 import io.costlens.predictions.ModelSummary;
 import io.costlens.predictions.Predictions;
+import io.costlens.pricing.Pricing;
 import io.costlens.providers.Providers;
 import io.costlens.providers.UsageTotals;
 import io.costlens.scenarios.HourlyCost;
@@ -57,15 +63,30 @@ class Overview {
 
 	private final DashboardProperties properties;
 
+	/**
+	 * What an overview is computed from: every module's data set it reads. Each write any
+	 * of them allows marks one of them changed (ingestion and imports of logs, group
+	 * commits of predictions, retention sweeps, deletions, provider syncs, trace imports,
+	 * price changes), on every instance when the cache is in Redis.
+	 */
+	static final String[] DATA_SETS = { Scenarios.COSTS, Pricing.PRICES, Providers.USAGE, Devlens.DATA,
+			Predictions.PREDICTIONS };
+
+	private static final TypeReference<OverviewReport> REPORT = new TypeReference<>() {
+	};
+
+	private final Caches caches;
+
 	private final Clock clock;
 
 	Overview(Scenarios scenarios, Predictions predictions, Providers providers, Devlens devlens,
-			DashboardProperties properties) {
+			DashboardProperties properties, ObjectProvider<Caches> caches) {
 		this.scenarios = scenarios;
 		this.predictions = predictions;
 		this.providers = providers;
 		this.devlens = devlens;
 		this.properties = properties;
+		this.caches = caches.getIfAvailable(Caches::none);
 		this.clock = Clock.systemUTC();
 	}
 
@@ -73,8 +94,31 @@ class Overview {
 		return Range.of(period, from, to, this.properties.timeZone(), this.clock);
 	}
 
+	/**
+	 * The overview of a range, cached per caller (the provider usage in it is the
+	 * caller's, an admin's everyone's), range and day (the forecast is today's) until a
+	 * data set it is computed from moves on.
+	 */
 	OverviewReport of(Range range) {
 		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(this.properties.timeZone()));
+		return this.caches.getForCaller(Level.QUERY, "overview", key(range, now.toLocalDate()), REPORT,
+				() -> compute(range, now), DATA_SETS);
+	}
+
+	/**
+	 * What identifies the overview of a range today, besides its caller and its data
+	 * sets' generations.
+	 */
+	String key(Range range) {
+		return key(range, LocalDate.now(this.clock.withZone(this.properties.timeZone())));
+	}
+
+	private static String key(Range range, LocalDate today) {
+		return range.preset() + "|" + range.from() + "|" + range.to() + "|" + range.bucket() + "|"
+				+ range.zone().getId() + "|" + today;
+	}
+
+	private OverviewReport compute(Range range, ZonedDateTime now) {
 		LocalDate today = now.toLocalDate();
 		Instant monthStart = today.withDayOfMonth(1).atStartOfDay(now.getZone()).toInstant();
 		Instant tomorrow = today.plusDays(1).atStartOfDay(now.getZone()).toInstant();
@@ -121,10 +165,26 @@ class Overview {
 		ModuleCost devlensCost = byModule.get(DEVLENS);
 		Usage usage = new Usage(scenarioCost.items(), scenarioCost.tokens(), predicted, failed, providerCost.items(),
 				providerCost.tokens(), devlensCost.items(), devlensCost.tokens());
+		MonthEndForecast forecast = forecast(today, now.getZone(), within(read, monthStart, tomorrow));
 		return new OverviewReport(range.zone().getId(), range.preset(), range.from(), range.to(), range.bucket(), "USD",
-				new Totals((anyUsage && !anyPriced) ? null : total, unpriced, modules), usage,
-				List.copyOf(series.values()), unpriced(costs),
-				forecast(today, now.getZone(), within(read, monthStart, tomorrow)));
+				new Totals(plainOrNull((anyUsage && !anyPriced) ? null : total), unpriced,
+						modules.stream().map(ModuleCost::plain).toList()),
+				usage, series.values().stream().map(SeriesPoint::plain).toList(), unpriced(costs),
+				new MonthEndForecast(forecast.month(), forecast.status(), plain(forecast.monthToDate()),
+						plainOrNull(forecast.monthEnd()), plainOrNull(forecast.low()), plainOrNull(forecast.high()),
+						forecast.level(), forecast.daysUsed(), forecast.daysNeeded(), forecast.method()));
+	}
+
+	/**
+	 * An amount as the API writes it ({@link PlainMoney}: ten decimals), so that a report
+	 * read back from a cache in Redis (as JSON) is the report computed, to the digit.
+	 */
+	static BigDecimal plain(BigDecimal amount) {
+		return amount.setScale(PlainMoney.SCALE, RoundingMode.HALF_EVEN);
+	}
+
+	private static @Nullable BigDecimal plainOrNull(@Nullable BigDecimal amount) {
+		return (amount != null) ? amount.setScale(PlainMoney.SCALE, RoundingMode.HALF_EVEN) : null;
 	}
 
 	/**
@@ -268,6 +328,11 @@ class Overview {
 					this.items + item.items(), this.tokens + item.tokens(), this.unpricedItems + item.unpricedItems());
 		}
 
+		ModuleCost plain() {
+			return new ModuleCost(this.module, Overview.plainOrNull(this.cost), this.items, this.tokens,
+					this.unpricedItems);
+		}
+
 		/** Its cost reads "no price" when it had usage and none of it was priced. */
 		ModuleCost settled() {
 			return (this.items > 0 && this.unpricedItems == this.items)
@@ -328,6 +393,12 @@ class Overview {
 						this.devlensCost.add(cost), this.scenarioLogs, this.unpricedLogs, this.providerRequests,
 						this.devlensSessions + item.items(), this.unpricedSessions + item.unpricedItems());
 			};
+		}
+
+		SeriesPoint plain() {
+			return new SeriesPoint(this.start, Overview.plain(this.cost), Overview.plain(this.scenariosCost),
+					Overview.plain(this.providersCost), Overview.plain(this.devlensCost), this.scenarioLogs,
+					this.unpricedLogs, this.providerRequests, this.devlensSessions, this.unpricedSessions);
 		}
 
 		/** Whether the bucket had usage and none of it was priced. */

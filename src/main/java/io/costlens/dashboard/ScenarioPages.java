@@ -2,14 +2,18 @@ package io.costlens.dashboard;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.costlens.platform.InvalidFields;
 import io.costlens.platform.InvalidFields.Field;
 import io.costlens.platform.InvalidRequest;
+import io.costlens.platform.Caches;
+import io.costlens.platform.Caches.Level;
 import io.costlens.platform.CurrentUser;
 import io.costlens.pricing.Pricing;
 import io.costlens.reports.Reports;
@@ -58,8 +64,21 @@ class ScenarioPages implements DashboardPage {
 
 	private final Reports reports;
 
+	private final Fragments fragments;
+
+	private final Caches caches;
+
+	/** The template of the parts of these pages that are kept as HTML. */
+	private static final String PARTS = "dashboard/scenario-parts";
+
+	private static final TypeReference<Part> PART = new TypeReference<>() {
+	};
+
 	ScenarioPages(Scenarios scenarios, Pricing prices, Overview overview, Formats formats, MessageSource messages,
-			ChartJson json, DashboardProperties properties, Reports reports) {
+			ChartJson json, DashboardProperties properties, Reports reports, Fragments fragments,
+			ObjectProvider<Caches> caches) {
+		this.fragments = fragments;
+		this.caches = caches.getIfAvailable(Caches::none);
 		this.reports = reports;
 		this.scenarios = scenarios;
 		this.prices = prices;
@@ -73,24 +92,41 @@ class ScenarioPages implements DashboardPage {
 	@GetMapping("/ui/scenarios")
 	String list(@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String region, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(defaultValue = "1") int page, Model model, Locale locale) {
+			@RequestParam(defaultValue = "1") int page, Model model, Locale locale, HttpServletRequest request) {
 		ScenarioStatus wanted = Params.optional(status) != null ? status(status) : null;
 		ScenarioFilter filter = new ScenarioFilter(wanted, Params.optional(region), Params.optional(q));
+		Part listed = this.caches.get(Level.QUERY, "scenario-list-page",
+				filter + "|" + page + "|" + request.getQueryString() + "|" + locale.toLanguageTag(), PART,
+				() -> listed(filter, page, locale), Scenarios.LISTED, Scenarios.COSTS);
+		model.addAttribute("listed", listed.html());
+		model.addAttribute("filter", filter);
+		model.addAttribute("statuses", ScenarioStatus.values());
+		model.addAttribute("regions", regions());
+		return "dashboard/scenarios";
+	}
+
+	/**
+	 * A page of the list as HTML, kept until a scenario is created, changed or deleted or
+	 * logs arrive (its log counts); {@code null} when the filter matches none.
+	 */
+	private Part listed(ScenarioFilter filter, int page, Locale locale) {
 		io.costlens.platform.Page<Scenario> found = this.scenarios.list(filter, Math.max(1, page),
 				this.properties.pageSize());
-		model.addAttribute("scenarios", found);
-		model.addAttribute("rows",
+		if (found.total() == 0) {
+			return new Part(null);
+		}
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("scenarios", found);
+		variables.put("rows",
 				found.items()
 					.stream()
 					.map((s) -> new ListRow(s.id(), s.name(), s.status().value(),
 							this.messages.getMessage("status." + s.status().value(), null, locale), s.region(),
 							this.formats.number(s.totalRequests()), this.formats.dateTime(s.updatedAt())))
 					.toList());
-		model.addAttribute("pager", Pager.of(found));
-		model.addAttribute("filter", filter);
-		model.addAttribute("statuses", ScenarioStatus.values());
-		model.addAttribute("regions", regions());
-		return "dashboard/scenarios";
+		variables.put("pager", Pager.of(found));
+		variables.put("zone", this.properties.timeZone().getId());
+		return new Part(this.fragments.render(PARTS, "list", variables, locale));
 	}
 
 	@PostMapping("/ui/scenarios")
@@ -107,33 +143,55 @@ class ScenarioPages implements DashboardPage {
 	@GetMapping("/ui/scenarios/{id}")
 	String detail(@PathVariable UUID id, @RequestParam(required = false) @Nullable String period,
 			@RequestParam(required = false) @Nullable Boolean pii, @RequestParam(defaultValue = "1") int page,
-			Model model, Locale locale) {
+			Model model, Locale locale, HttpServletRequest request) {
 		Scenario scenario = this.scenarios.get(id);
 		Range range = this.overview.range(period, null, null);
-		ScenarioMetrics hourly = this.scenarios.metrics(id, Granularity.HOUR, range.from(), range.to());
+		String language = locale.toLanguageTag();
+		Part summary = this.caches.get(
+				Level.QUERY, "scenario-page-summary", id + "|" + range.preset() + "|" + range.from() + "|" + range.to()
+						+ "|" + range.bucket() + "|" + language,
+				PART, () -> summary(id, range, locale), Scenarios.dataSet(id), Pricing.PRICES);
+		Part logTable = this.caches.get(Level.QUERY, "scenario-page-logs",
+				id + "|" + pii + "|" + page + "|" + request.getQueryString() + "|" + language, PART,
+				() -> logTable(id, pii, page, locale), Scenarios.dataSet(id));
+		model.addAttribute("scenario", scenario);
+		model.addAttribute("range", range);
+		model.addAttribute("summary", summary.html());
+		model.addAttribute("logTable", logTable.html());
+		model.addAttribute("pii", pii);
+		model.addAttribute("reports", this.reports.list(id, CurrentUser.current().orElseThrow(), 1, 5));
+		// the layout loads the chart library on a page with a chart
+		model.addAttribute("chart", true);
+		return "dashboard/scenario";
+	}
+
+	/**
+	 * The scenario's facts, presets, tiles, cost breakdown and chart for a range as HTML,
+	 * kept until the scenario, its logs or the prices change. It reads the scenario again
+	 * (after the cache read its data sets' generations), so that a change in between is
+	 * never kept under the new generation.
+	 */
+	private Part summary(UUID id, Range range, Locale locale) {
+		Scenario scenario = this.scenarios.get(id);
+		ScenarioMetrics hourly = this.scenarios.metrics(scenario.id(), Granularity.HOUR, range.from(), range.to());
 		Map<java.time.Instant, Point> points = new LinkedHashMap<>();
 		range.buckets().forEach((b) -> points.put(b, new Point(b, 0, 0, java.math.BigDecimal.ZERO)));
 		hourly.series().forEach((h) -> points.computeIfPresent(range.bucketOf(h.start()), (b, p) -> p.plus(h)));
 		List<Point> series = new ArrayList<>(points.values());
 		CostView cost = CostView.of(hourly);
-		model.addAttribute("scenario", scenario);
-		model.addAttribute("metrics", hourly);
-		model.addAttribute("cost", cost);
-		model.addAttribute("range", range);
-		model.addAttribute("presets", Range.PRESETS);
-		model.addAttribute("seriesRows", series.stream()
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("scenario", scenario);
+		variables.put("metrics", hourly);
+		variables.put("cost", cost);
+		variables.put("range", range);
+		variables.put("presets", Range.PRESETS);
+		variables.put("zone", this.properties.timeZone().getId());
+		variables.put("seriesRows", series.stream()
 			.filter((p) -> p.requests() > 0)
 			.map((p) -> new SeriesRow(this.formats.bucket(p.start(), range.bucket()), this.formats.number(p.requests()),
 					this.formats.number(p.tokens()), this.formats.money((cost.total() == null) ? null : p.cost())))
 			.toList());
-		io.costlens.platform.Page<io.costlens.scenarios.StoredLog> logPage = this.scenarios.logs(scenario, pii, null,
-				Math.max(1, page), this.properties.pageSize());
-		model.addAttribute("logs", logPage);
-		model.addAttribute("logRows", logPage.items().stream().map((l) -> logRow(l, locale)).toList());
-		model.addAttribute("pager", Pager.of(logPage));
-		model.addAttribute("pii", pii);
-		model.addAttribute("reports", this.reports.list(id, CurrentUser.current().orElseThrow(), 1, 5));
-		model.addAttribute("chart",
+		variables.put("chart",
 				this.json.of(new ChartData("line",
 						series.stream().map((p) -> this.formats.axis(p.start(), range.bucket())).toList(),
 						List.of(new ChartData.Series(this.messages.getMessage("scenario.chart.requests", null, locale),
@@ -141,7 +199,32 @@ class ScenarioPages implements DashboardPage {
 								new ChartData.Series(this.messages.getMessage("scenario.chart.cost", null, locale),
 										series.stream().map((p) -> p.cost().doubleValue()).toList(), true, true)),
 						locale.toLanguageTag(), true)));
-		return "dashboard/scenario";
+		return new Part(this.fragments.render(PARTS, "summary", variables, locale));
+	}
+
+	/**
+	 * A page of the scenario's logs as HTML, kept until the scenario or its logs change;
+	 * it reads the scenario again, as {@link #summary} does.
+	 */
+	private Part logTable(UUID id, @Nullable Boolean pii, int page, Locale locale) {
+		Scenario scenario = this.scenarios.get(id);
+		io.costlens.platform.Page<io.costlens.scenarios.StoredLog> logPage = this.scenarios.logs(scenario, pii, null,
+				Math.max(1, page), this.properties.pageSize());
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("logs", logPage);
+		variables.put("logRows", logPage.items().stream().map((l) -> logRow(l, locale)).toList());
+		variables.put("pager", Pager.of(logPage));
+		variables.put("zone", this.properties.timeZone().getId());
+		return new Part(this.fragments.render(PARTS, "logs", variables, locale));
+	}
+
+	/**
+	 * A part of a page as HTML, {@code null} when there is nothing to show.
+	 *
+	 * @param html the rendered part
+	 */
+	record Part(@Nullable String html) {
+
 	}
 
 	/** A log's row, each cell as the page writes it. */

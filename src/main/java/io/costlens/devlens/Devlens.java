@@ -33,9 +33,10 @@ public class Devlens {
 
 	/**
 	 * The data set of the cached KPIs, reports and insights: every imported session, pull
-	 * request and commit.
+	 * request and commit, and the retention sweep. A cache of what reads them (as
+	 * {@link #dailyCosts}) names it.
 	 */
-	static final String DATA = "devlens";
+	public static final String DATA = "devlens";
 
 	private static final TypeReference<Analysis> ANALYSIS = new TypeReference<>() {
 	};

@@ -22,6 +22,13 @@ import io.costlens.platform.Page;
 @Service
 public class Providers {
 
+	/**
+	 * The data set of {@link #usageByDay} and the other usage reads: every stored usage
+	 * row (a sync, the cleanup, a purged key's rows). A cache of what reads them names
+	 * it.
+	 */
+	public static final String USAGE = UsageRepository.USAGE;
+
 	private final ProviderKeys keys;
 
 	private final UsageSync sync;

@@ -98,11 +98,20 @@ class Ingestion {
 		// may use
 		List<StoredLog> stored = this.budget.map(IntStream.range(0, logs.size()).boxed().toList(),
 				(i) -> logs.get(i).message().length(), (i) -> inspect(scenarioId, logs.get(i), receivedAt.apply(i)));
-		List<LogWriter.Outcome> outcomes = this.committer.writeAll(stored);
-		this.caches.changed(Scenarios.dataSet(scenarioId));
-		Instant settled = ScenarioCosts.settledBefore(Instant.now());
-		if (stored.stream().anyMatch((log) -> log.receivedAt().isBefore(settled))) {
-			this.caches.changed(ScenarioCosts.SETTLED);
+		List<LogWriter.Outcome> outcomes;
+		try {
+			outcomes = this.committer.writeAll(stored);
+		}
+		finally {
+			// also when the wait for the commit failed: the batch may have committed all
+			// the
+			// same
+			this.caches.changed(Scenarios.dataSet(scenarioId));
+			this.caches.changed(Scenarios.COSTS);
+			Instant settled = ScenarioCosts.settledBefore(Instant.now());
+			if (stored.stream().anyMatch((log) -> log.receivedAt().isBefore(settled))) {
+				this.caches.changed(ScenarioCosts.SETTLED);
+			}
 		}
 		if (outcomes.contains(LogWriter.Outcome.SCENARIO_NOT_RUNNING)) {
 			throw this.running.refusal(scenarioId);

@@ -48,14 +48,20 @@ class LogRetention {
 		return this.sweeper.run(this.policy, (cutoff) -> new Sweep(scenarios, cutoff), (cutoff) -> {
 			long deleted = 0;
 			for (UUID scenario : scenarios) {
-				deleted += this.jdbc
+				int rollups = this.jdbc
 					.sql("delete from scenario_rollups where scenario_id = :scenario and bucket_start < :cutoff")
 					.param("scenario", scenario)
 					.param("cutoff", utc(cutoff))
 					.update();
+				if (rollups > 0) {
+					// its metrics (cached per scenario) lose the swept hours
+					this.caches.changed(Scenarios.dataSet(scenario));
+				}
+				deleted += rollups;
 			}
 			if (deleted > 0) {
 				this.caches.changed(ScenarioCosts.SETTLED);
+				this.caches.changed(Scenarios.COSTS);
 			}
 			return deleted;
 		});
@@ -91,7 +97,7 @@ class LogRetention {
 		}
 
 		private int deleteOldLogs(UUID scenario, int limit) {
-			return LogRetention.this.jdbc.sql("""
+			int deleted = LogRetention.this.jdbc.sql("""
 					delete from scenario_logs where id in (
 					    select id from scenario_logs where scenario_id = :scenario and received_at < :cutoff
 					    fetch first :limit rows only)""")
@@ -99,6 +105,11 @@ class LogRetention {
 				.param("cutoff", utc(this.cutoff))
 				.param("limit", limit)
 				.update();
+			if (deleted > 0) {
+				// its page's log table
+				LogRetention.this.caches.changed(Scenarios.dataSet(scenario));
+			}
+			return deleted;
 		}
 
 		private @Nullable UUID next() {

@@ -41,9 +41,17 @@ public class Scenarios {
 	/**
 	 * The data set of the scenarios' names, descriptions, tags, regions and statuses
 	 * (what a list's filter matches): a create, a change or a deletion marks it changed;
-	 * ingestion does not.
+	 * ingestion does not (a cache of the list's log counts names {@link #COSTS} too).
 	 */
-	static final String LISTED = "scenario-list";
+	public static final String LISTED = "scenario-list";
+
+	/**
+	 * The data set of {@link #costsBetween}: every roll-up of every scenario (each commit
+	 * of logs, imported or ingested, a retention sweep, a deletion) and every scenario's
+	 * region and cost model. A cache of what reads it (the prices too) names it, and
+	 * {@link io.costlens.pricing.Pricing#PRICES}.
+	 */
+	public static final String COSTS = "scenario-costs";
 
 	/** The most scenarios one bulk create or delete handles. */
 	public static final int BULK_LIMIT = 100;
@@ -206,9 +214,10 @@ public class Scenarios {
 
 	/**
 	 * The data set of one scenario's cached reads: its settings, status, logs and
-	 * roll-ups. Whatever changes them marks it changed.
+	 * roll-ups. Whatever changes them marks it changed (a log ingested or imported, a
+	 * change of its settings or status, the retention sweep, its deletion).
 	 */
-	static String dataSet(UUID scenario) {
+	public static String dataSet(UUID scenario) {
 		return "scenario:" + scenario;
 	}
 
@@ -264,6 +273,7 @@ public class Scenarios {
 		if (!updated.region().equals(current.region()) || !updated.costModel().equals(current.costModel())) {
 			// a new region or cost model re-prices the scenario's past hours
 			this.caches.changed(ScenarioCosts.SETTLED);
+			this.caches.changed(COSTS);
 		}
 		this.events.publishEvent(new ScenarioEvent.Updated(id, updated.name(), updated.updatedAt()));
 		return updated;
@@ -278,6 +288,7 @@ public class Scenarios {
 		}
 		this.caches.changed(dataSet(id));
 		this.caches.changed(ScenarioCosts.SETTLED);
+		this.caches.changed(COSTS);
 		this.caches.changed(LISTED);
 		this.scenarios.delete(id);
 		this.events.publishEvent(new ScenarioEvent.Deleted(id, current.name(), Instant.now()));

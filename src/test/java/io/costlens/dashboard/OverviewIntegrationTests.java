@@ -120,6 +120,41 @@ class OverviewIntegrationTests {
 	}
 
 	@Test
+	void followsUsageSyncedAfterACachedReadAndServesNoCallerAnothersOverview() {
+		TestUsers.User member = this.users.member();
+		TestUsers.User other = this.users.member();
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		JsonNode before = this.api.get("/api/v2/overview?period=7d").as(member.apiKey()).send().json();
+		JsonNode othersBefore = this.api.get("/api/v2/overview?period=7d").as(other.apiKey()).send().json();
+
+		as(member, () -> this.providers.addKeyWithUsage("cached-overview-key", "sk-or-v1-" + UUID.randomUUID(),
+				List.of(new Providers.SampleUsage(today, "openai/gpt-4.1", 7, 700, 70, new BigDecimal("1.25")))));
+
+		JsonNode after = this.api.get("/api/v2/overview?period=7d").as(member.apiKey()).send().json();
+		assertThat(
+				money(module(after, "providers").get("cost")).subtract(money(module(before, "providers").get("cost"))))
+			.as("the sync, after a cached read")
+			.isEqualByComparingTo("1.25");
+		JsonNode othersAfter = this.api.get("/api/v2/overview?period=7d").as(other.apiKey()).send().json();
+		assertThat(money(module(othersAfter, "providers").get("cost")))
+			.as("another member's overview keeps to their own keys")
+			.isEqualByComparingTo(money(module(othersBefore, "providers").get("cost")));
+	}
+
+	@Test
+	void showsWhatChangedSinceTheOverviewPageWasLastRenderedAtOnce() {
+		UiSession browser = UiSession.signedIn(this.api, this.users, "member");
+		String first = browser.get("/ui/?period=24h").body();
+		String id = running("{\"region\":\"us-east-1\"}");
+		ingest(id, "A log the cached page has not seen", 1);
+		JsonNode now = overview("24h");
+		String second = browser.get("/ui/?period=24h").body();
+		assertThat(second).isNotEqualTo(first)
+			.contains(">" + java.text.NumberFormat.getNumberInstance(java.util.Locale.ENGLISH).format(logs(now)) + "<");
+		stop(id);
+	}
+
+	@Test
 	void addsDeveloperSessionsWithTheirCostAndTheirUnpricedModels() {
 		JsonNode before = overview("7d");
 		String day = LocalDate.now(ZoneOffset.UTC).toString();

@@ -68,6 +68,53 @@ class ScenarioPagesIntegrationTests {
 		assertThat(between(list, "id=\"f-region\"", "</select>")).contains(">eu-west-1<").doesNotContain(">global<");
 	}
 
+	@Test
+	void showsWhatChangedSinceThePageWasLastRenderedAtOnce() {
+		String id = running("{\"region\":\"us-east-1\"}");
+		UiSession browser = UiSession.signedIn(this.api, this.users, "member");
+		String first = browser.get("/ui/scenarios/" + id + "?period=24h").body();
+		assertThat(between(first, "id=\"scenario-logs\"", "</p>")).endsWith(">2");
+		assertThat(between(first, "id=\"log-table\"", "</table>")).doesNotContain("A log that came later");
+		assertThat(between(first, "id=\"scenario-status\"", "</span>")).contains("running");
+
+		assertThat(this.api.post("/ingest", "{\"message\":\"A log that came later\"}")
+			.header("X-Scenario-ID", id)
+			.send()
+			.status()).isEqualTo(202);
+		String ingested = browser.get("/ui/scenarios/" + id + "?period=24h").body();
+		assertThat(between(ingested, "id=\"scenario-logs\"", "</p>")).as("the tiles").endsWith(">3");
+		assertThat(between(ingested, "id=\"log-table\"", "</table>")).as("the log table")
+			.contains("A log that came later");
+
+		assertThat(this.api.post("/api/v1/scenarios/" + id + "/stop", "").send().status()).isEqualTo(200);
+		String stopped = browser.get("/ui/scenarios/" + id + "?period=24h").body();
+		assertThat(between(stopped, "id=\"scenario-status\"", "</span>")).doesNotContain("running");
+		assertThat(stopped).as("the facts: no ingest hint once stopped").doesNotContain("X-Scenario-ID: " + id);
+	}
+
+	@Test
+	void listsNewScenariosAndNewLogCountsAtOnce() {
+		UiSession browser = UiSession.signedIn(this.api, this.users, "member");
+		String name = "listed-" + UUID.randomUUID();
+		String before = browser.get("/ui/scenarios?q=" + name).body();
+		assertThat(before).doesNotContain("id=\"scenario-table\"");
+		TestApi.Response made = this.api
+			.post("/api/v1/scenarios", "{\"name\":\"" + name + "\",\"region\":\"us-east-1\"}")
+			.send();
+		assertThat(made.status()).isEqualTo(201);
+		String id = made.json().get("id").asString();
+		String created = browser.get("/ui/scenarios?q=" + name).body();
+		assertThat(between(created, "id=\"scenario-table\"", "</table>")).contains(id);
+		this.api.post("/api/v1/scenarios/" + id + "/start", "").send();
+		assertThat(this.api.post("/ingest", "{\"message\":\"A log for the list\"}")
+			.header("X-Scenario-ID", id)
+			.send()
+			.status()).isEqualTo(202);
+		String ingested = browser.get("/ui/scenarios?q=" + name).body();
+		assertThat(between(ingested, "id=\"scenario-table\"", "</table>")).as("its log count")
+			.contains("<td class=\"num\">1</td>");
+	}
+
 	private String page(String id) {
 		UiSession browser = UiSession.signedIn(this.api, this.users, "member");
 		return browser.get("/ui/scenarios/" + id + "?period=24h").body();

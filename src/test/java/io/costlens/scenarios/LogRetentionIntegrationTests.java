@@ -63,6 +63,30 @@ class LogRetentionIntegrationTests {
 		assertThat(rollupsBefore(first, Instant.now().minus(30, ChronoUnit.DAYS))).isEqualTo(1);
 	}
 
+	@Test
+	void sweptRollupsLeaveTheCachedMetricsAndOverviewOfTheirDays() {
+		String scenario = running();
+		ingest(scenario, "a log to keep the scenario's roll-ups company");
+		Instant hour = Instant.now().minus(90, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		insertRollup(scenario, hour);
+		String day = hour.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+		String overview = "/api/v2/overview?from=" + day + "&to=" + day;
+		String metrics = "/api/v1/scenarios/" + scenario + "/metrics?from=" + hour + "&to=" + hour.plusSeconds(3600);
+		assertThat(this.api.get(overview).send().json().get("usage").get("scenario_logs").asLong())
+			.as("read, and cached")
+			.isPositive();
+		assertThat(this.api.get(metrics).send().json().get("summary").get("total_requests").asLong()).isEqualTo(1);
+
+		this.retention.run();
+
+		assertThat(this.api.get(overview).send().json().get("usage").get("scenario_logs").asLong())
+			.as("the overview of the swept day")
+			.isZero();
+		assertThat(this.api.get(metrics).send().json().get("summary").get("total_requests").asLong())
+			.as("the scenario's metrics of the swept hour")
+			.isZero();
+	}
+
 	private String running() {
 		Response created = this.api.post("/api/v1/scenarios", "{\"name\":\"retention-" + UUID.randomUUID() + "\"}")
 			.send();
