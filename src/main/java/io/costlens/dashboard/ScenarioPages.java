@@ -159,7 +159,11 @@ class ScenarioPages implements DashboardPage {
 		model.addAttribute("summary", summary.html());
 		model.addAttribute("logTable", logTable.html());
 		model.addAttribute("pii", pii);
-		model.addAttribute("reports", this.reports.list(id, CurrentUser.current().orElseThrow(), 1, 5));
+		model.addAttribute("reportList",
+				this.caches
+					.getForCaller(Level.QUERY, "scenario-page-reports", id + "|" + language, PART,
+							() -> reportList(id, locale), Reports.DATA)
+					.html());
 		// the layout loads the chart library on a page with a chart
 		model.addAttribute("chart", true);
 		return "dashboard/scenario";
@@ -216,6 +220,16 @@ class ScenarioPages implements DashboardPage {
 		variables.put("pager", Pager.of(logPage));
 		variables.put("zone", this.properties.timeZone().getId());
 		return new Part(this.fragments.render(PARTS, "logs", variables, locale));
+	}
+
+	/**
+	 * The scenario's latest reports that the caller may see (an admin: everyone's) as
+	 * HTML, kept until a report is requested, starts, ends or expires.
+	 */
+	private Part reportList(UUID id, Locale locale) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("reports", this.reports.list(id, CurrentUser.current().orElseThrow(), 1, 5));
+		return new Part(this.fragments.render(PARTS, "reports", variables, locale));
 	}
 
 	/**

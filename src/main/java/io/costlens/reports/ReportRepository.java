@@ -20,10 +20,12 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.costlens.platform.Caches;
 import io.costlens.reports.Report.Format;
 import io.costlens.reports.Report.Granularity;
 import io.costlens.reports.Report.Section;
@@ -40,9 +42,12 @@ class ReportRepository {
 
 	private final JdbcTemplate connections;
 
-	ReportRepository(JdbcClient jdbc, JdbcTemplate connections) {
+	private final Caches caches;
+
+	ReportRepository(JdbcClient jdbc, JdbcTemplate connections, ObjectProvider<Caches> caches) {
 		this.jdbc = jdbc;
 		this.connections = connections;
+		this.caches = caches.getIfAvailable(Caches::none);
 	}
 
 	void insert(Report report) {
@@ -60,6 +65,7 @@ class ReportRepository {
 			.param("created", utc(report.createdAt()))
 			.param("expires", utc(report.expiresAt()))
 			.update();
+		changed(1);
 	}
 
 	Optional<Report> find(UUID id) {
@@ -115,30 +121,42 @@ class ReportRepository {
 	 * Moves a queued (or interrupted) report to running; false when it is done already.
 	 */
 	boolean start(UUID id, Instant now) {
-		return this.jdbc
+		return changed(this.jdbc
 			.sql("update reports set status = 'running', started_at = :now "
 					+ "where id = :id and status in ('queued', 'running')")
 			.param("id", id)
 			.param("now", utc(now))
-			.update() == 1;
+			.update()) == 1;
 	}
 
 	void complete(UUID id, long size, Instant now) {
-		this.jdbc.sql("update reports set status = 'completed', size_bytes = :size, completed_at = :now where id = :id")
+		changed(this.jdbc
+			.sql("update reports set status = 'completed', size_bytes = :size, completed_at = :now where id = :id")
 			.param("id", id)
 			.param("size", size)
 			.param("now", utc(now))
-			.update();
+			.update());
 	}
 
 	void fail(UUID id, String reason, Instant now) {
-		this.jdbc
+		changed(this.jdbc
 			.sql("update reports set status = 'failed', failure = :reason, size_bytes = null, completed_at = :now "
 					+ "where id = :id and status <> 'completed'")
 			.param("id", id)
 			.param("reason", (reason.length() > 1000) ? reason.substring(0, 1000) : reason)
 			.param("now", utc(now))
-			.update();
+			.update());
+	}
+
+	/**
+	 * Marks the reports changed after a write (and again when its transaction ends), so a
+	 * read between the two cannot keep the old rows under the new generation.
+	 */
+	private int changed(int rows) {
+		if (rows > 0) {
+			this.caches.changed(Reports.DATA);
+		}
+		return rows;
 	}
 
 	/**
@@ -199,7 +217,7 @@ class ReportRepository {
 		this.jdbc.sql("delete from report_chunks where report_id in (select id from reports where expires_at < :now)")
 			.param("now", utc(now))
 			.update();
-		return this.jdbc.sql("delete from reports where expires_at < :now").param("now", utc(now)).update();
+		return changed(this.jdbc.sql("delete from reports where expires_at < :now").param("now", utc(now)).update());
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

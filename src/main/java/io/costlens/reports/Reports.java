@@ -35,6 +35,12 @@ import io.costlens.scenarios.Scenarios;
 @Service
 public class Reports {
 
+	/**
+	 * The data set of the reports' rows: a request, a start, a completion, a failure and
+	 * the expiry sweep mark it changed. A cache of what lists reports names it.
+	 */
+	public static final String DATA = "reports";
+
 	private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")
 		.withZone(ZoneOffset.UTC);
 

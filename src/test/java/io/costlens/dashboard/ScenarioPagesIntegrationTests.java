@@ -93,6 +93,40 @@ class ScenarioPagesIntegrationTests {
 	}
 
 	@Test
+	void listsAReportRequestedSinceThePageWasLastRenderedAndItsStatusAtOnce() {
+		String id = running("{\"region\":\"us-east-1\"}");
+		String page = "/ui/scenarios/" + id + "?period=24h";
+		UiSession browser = UiSession.signedIn(this.api, this.users, "admin");
+		assertThat(browser.get(page).body()).doesNotContain("id=\"scenario-reports\"");
+
+		TestApi.Response requested = this.api.post("/api/v2/scenarios/" + id + "/reports", "{\"format\":\"csv\"}")
+			.send();
+		assertThat(requested.status()).as(requested.body()).isLessThan(300);
+		String reportId = requested.json().get("report_id").asString();
+		assertThat(between(browser.get(page).body(), "id=\"scenario-reports\"", "</ul>")).contains(reportId);
+		for (int i = 0; i < 100 && !this.api.get("/api/v2/reports/" + reportId + "/status")
+			.send()
+			.json()
+			.get("status")
+			.asString()
+			.equals("completed"); i++) {
+			sleep();
+		}
+		assertThat(between(browser.get(page).body(), "id=\"scenario-reports\"", "</ul>")).as("its status")
+			.contains("ready")
+			.doesNotContain("queued");
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(100);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Test
 	void listsNewScenariosAndNewLogCountsAtOnce() {
 		UiSession browser = UiSession.signedIn(this.api, this.users, "member");
 		String name = "listed-" + UUID.randomUUID();
