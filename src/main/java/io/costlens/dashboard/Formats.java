@@ -21,10 +21,11 @@ import org.springframework.stereotype.Component;
 /**
  * Money, numbers, percentages and times as the page's language writes them, times in the
  * reporting zone. A missing cost reads "no price", never a zero. Templates call it as
- * {@code @formats}.
+ * {@code @formats}, or as the model attribute {@code formats}: public, so that those
+ * calls compile (SpEL compiles calls on public types only, and never a bean reference's).
  */
 @Component("formats")
-class Formats {
+public class Formats {
 
 	private static final Currency USD = Currency.getInstance("USD");
 

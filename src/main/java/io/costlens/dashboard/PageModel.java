@@ -34,25 +34,36 @@ class PageModel {
 
 	private final DashboardProperties properties;
 
+	private final ObjectProvider<Chrome> chrome;
+
+	private final ObjectProvider<Formats> formats;
+
 	/**
-	 * Takes the preferences lazily: web slices of other modules load every controller
-	 * advice, and they start without the dashboard's repository (the advice only serves
-	 * dashboard pages).
+	 * Takes the preferences and the chrome lazily: web slices of other modules load every
+	 * controller advice, and they start without the dashboard's repository (the advice
+	 * only serves dashboard pages).
 	 */
-	PageModel(ObjectProvider<Preferences> preferences, DashboardProperties properties) {
+	PageModel(ObjectProvider<Preferences> preferences, DashboardProperties properties, ObjectProvider<Chrome> chrome,
+			ObjectProvider<Formats> formats) {
 		this.preferences = preferences;
 		this.properties = properties;
+		this.chrome = chrome;
+		this.formats = formats;
 	}
 
 	@ModelAttribute
-	void common(Model model, HttpServletRequest request, Locale locale) {
+	void common(Model model, HttpServletRequest request, HttpServletResponse response, Locale locale) {
 		Optional<CurrentUser> me = CurrentUser.current();
 		model.addAttribute("me", me.orElse(null));
 		model.addAttribute("canWrite", me.map((u) -> u.role() != Role.VIEWER).orElse(false));
 		model.addAttribute("isAdmin", me.map(CurrentUser::isAdmin).orElse(false));
-		model.addAttribute("prefs", me.map((u) -> this.preferences.getObject().of(u.userId())).orElse(Choice.DEFAULT));
+		Choice prefs = me.map((u) -> this.preferences.getObject().of(u.userId())).orElse(Choice.DEFAULT);
+		model.addAttribute("prefs", prefs);
+		model.addAttribute("chrome",
+				me.map((u) -> this.chrome.getObject().of(request, response, locale, u, prefs)).orElse(null));
 		model.addAttribute("lang", locale.getLanguage());
 		model.addAttribute("zone", this.properties.timeZone().getId());
+		model.addAttribute("formats", this.formats.getObject());
 		model.addAttribute("path", request.getRequestURI());
 	}
 
@@ -63,7 +74,7 @@ class PageModel {
 			redirect.addFlashAttribute("error", ex.getMessage());
 			return SessionPages.back(request);
 		}
-		common(model, request, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+		common(model, request, response, org.springframework.context.i18n.LocaleContextHolder.getLocale());
 		response.setStatus(ex.status().value());
 		model.addAttribute("status", ex.status().value());
 		model.addAttribute("message", ex.getMessage());

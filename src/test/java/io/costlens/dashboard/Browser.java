@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -93,6 +94,16 @@ final class Browser implements AutoCloseable {
 
 	WebDriverWait waiting() {
 		return new WebDriverWait(this.driver, Duration.ofSeconds(10));
+	}
+
+	/**
+	 * Waits until the element has left the page (a navigation replaced it); chromedriver
+	 * sometimes answers a check on a node the new page dropped with an "unknown error"
+	 * instead of a stale element, which counts as gone too.
+	 */
+	void awaitGone(WebElement element) {
+		waiting().ignoring(WebDriverException.class)
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
 	}
 
 	Object script(String script, Object... args) {

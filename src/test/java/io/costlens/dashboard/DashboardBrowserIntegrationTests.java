@@ -85,7 +85,7 @@ class DashboardBrowserIntegrationTests {
 			this.browser.find("#tour-next").click();
 			WebElement tour = this.browser.find("dialog#tour");
 			this.browser.find("#tour-dismiss").click();
-			this.browser.waiting().until(ExpectedConditions.stalenessOf(tour));
+			this.browser.awaitGone(tour);
 		}
 		go("/ui/");
 		assertThat(this.browser.all("dialog#tour[open]")).as("the tour stays dismissed").isEmpty();
@@ -290,7 +290,7 @@ class DashboardBrowserIntegrationTests {
 		if (!this.browser.all("dialog#tour[open]").isEmpty()) {
 			WebElement tour = this.browser.find("dialog#tour");
 			this.browser.find("#tour-dismiss").click();
-			this.browser.waiting().until(ExpectedConditions.stalenessOf(tour));
+			this.browser.awaitGone(tour);
 		}
 		go("/ui/scenarios");
 		assertThat(this.browser.all("#create-scenario")).isEmpty();
@@ -341,7 +341,7 @@ class DashboardBrowserIntegrationTests {
 		if (!this.browser.all("dialog#tour[open]").isEmpty()) {
 			WebElement tour = this.browser.find("dialog#tour");
 			this.browser.find("#tour-dismiss").click();
-			this.browser.waiting().until(ExpectedConditions.stalenessOf(tour));
+			this.browser.awaitGone(tour);
 		}
 		this.browser.find("#sign-out").click();
 		this.browser.await(".flash.ok");
