@@ -38,6 +38,9 @@ public class Devlens {
 	 */
 	public static final String DATA = "devlens";
 
+	private static final TypeReference<Matched> MATCHED = new TypeReference<>() {
+	};
+
 	private static final TypeReference<Analysis> ANALYSIS = new TypeReference<>() {
 	};
 
@@ -122,15 +125,37 @@ public class Devlens {
 			@Nullable LocalDate from, @Nullable LocalDate to, String sortBy, String sortOrder, int page, int pageSize) {
 		SessionQuery query = SessionQuery.of(developerId, model, repo, (from != null) ? from.toString() : null,
 				(to != null) ? to.toString() : null, sortBy, sortOrder, String.valueOf(page), String.valueOf(pageSize));
-		Sessions.SessionPage found = this.sessions.page(query);
+		String key = String.join("|", String.valueOf(query.developerId()), String.valueOf(query.model()),
+				String.valueOf(query.repo()), String.valueOf(query.start()), String.valueOf(query.end()),
+				String.valueOf(from), String.valueOf(to));
+		Matched matched = this.caches.get(Level.QUERY, "devlens-session-totals", key, MATCHED,
+				() -> matched(query, from, to), DATA);
+		Sessions.SessionPage found = this.sessions.page(query, matched.count());
+		return new SessionsPage(found.sessions(), found.totalCount(), found.page(), found.pageSize(), found.hasMore(),
+				matched.totals());
+	}
+
+	/**
+	 * How many sessions the filters match and their sums: the same for every page and
+	 * order of the list, so cached until anything is imported or roll-ups are swept. Both
+	 * come from the daily roll-ups alone (the range is whole UTC days), so the sweep of
+	 * sessions, which keeps their roll-ups, changes neither.
+	 */
+	private Matched matched(SessionQuery query, @Nullable LocalDate from, @Nullable LocalDate to) {
 		DailyRollup totals = new DailyRollup();
 		for (DayModelTotals row : this.rollups
 			.byDayAndModel(new Window(from, to, query.repo(), query.developerId(), query.model()))) {
 			totals.merge(row.totals());
 		}
-		return new SessionsPage(found.sessions(), found.totalCount(), found.page(), found.pageSize(), found.hasMore(),
-				new SessionTotals(totals.sessions, totals.tokensIn + totals.tokensOut, totals.costUsd,
-						totals.unpricedCount));
+		return new Matched(this.sessions.count(query), new SessionTotals(totals.sessions,
+				totals.tokensIn + totals.tokensOut, totals.costUsd, totals.unpricedCount));
+	}
+
+	/**
+	 * @param count the sessions the filters match
+	 * @param totals their sums
+	 */
+	record Matched(long count, SessionTotals totals) {
 	}
 
 	/**

@@ -51,10 +51,19 @@ class Sessions {
 	}
 
 	SessionPage page(SessionQuery query) {
+		return page(query, count(query));
+	}
+
+	/** A page of the sessions a query matches, of which there are {@code total}. */
+	SessionPage page(SessionQuery query, long total) {
 		List<SessionView> sessions = this.list.page(query).stream().map(SessionView::of).toList();
-		long total = this.list.count(query);
 		return new SessionPage(sessions, total, query.page(), query.pageSize(),
 				query.offset() + sessions.size() < total);
+	}
+
+	/** How many sessions a query's filters match (its page and order aside). */
+	long count(SessionQuery query) {
+		return this.list.count(query);
 	}
 
 	/**

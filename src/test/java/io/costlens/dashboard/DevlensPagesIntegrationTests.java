@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The developer pages: the analytics page's KPIs and insights are cached per window, and
- * an import shows on the next view; the sessions table's rows link each session and its
- * developer.
+ * an import shows on the next view, as it does in the sessions list's totals (kept for
+ * every page and order); the sessions table's rows link each session and its developer.
  */
 @IntegrationTest
 class DevlensPagesIntegrationTests {
@@ -61,8 +61,30 @@ class DevlensPagesIntegrationTests {
 		assertThat(browser.get("/ui/developers/sessions/" + this.tag + "-0").statusCode()).isEqualTo(200);
 	}
 
+	@Test
+	void sessionsTotalsCountSessionsImportedAfterTheListWasLastShown() {
+		String repo = "dash/" + this.tag;
+		// days before every window of the analytics page, whose KPIs other tests check
+		LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(200);
+		importTraces(repo, 2, day);
+		UiSession browser = UiSession.signedIn(this.api, this.users, "viewer");
+		assertThat(between(browser.get("/ui/developers/sessions?repo=" + repo).body(), "id=\"sessions-total\"", "</p>"))
+			.endsWith(">2");
+
+		importTraces(repo, 3, day);
+
+		String after = browser.get("/ui/developers/sessions?repo=" + repo + "&page=2").body();
+		assertThat(between(after, "id=\"sessions-total\"", "</p>")).endsWith(">3");
+		assertThat(between(browser.get("/ui/developers/sessions?repo=" + repo + "&sort=cost").body(),
+				"id=\"sessions-total\"", "</p>"))
+			.endsWith(">3");
+	}
+
 	private void importTraces(String repo, int count) {
-		LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+		importTraces(repo, count, LocalDate.now(ZoneOffset.UTC).minusDays(1));
+	}
+
+	private void importTraces(String repo, int count, LocalDate day) {
 		StringBuilder body = new StringBuilder();
 		for (int n = 0; n < count; n++) {
 			body.append(

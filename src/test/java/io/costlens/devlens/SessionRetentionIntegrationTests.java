@@ -103,6 +103,19 @@ class SessionRetentionIntegrationTests {
 	}
 
 	@Test
+	void sessionsTotalsCachedBeforeTheSweepNoLongerCountTheRollupsItDeleted(@Autowired Devlens devlens) {
+		importSessions(Instant.now().minus(1000, ChronoUnit.DAYS), 3);
+		assertThat(devlens.sessions(this.developer, null, null, null, null, "timestamp", "desc", 1, 10).totalCount())
+			.isEqualTo(3);
+
+		new SessionRetention(this.jdbc, this.retention, withRetention(), this.caches).run();
+
+		Devlens.SessionsPage after = devlens.sessions(this.developer, null, null, null, null, "cost", "desc", 1, 10);
+		assertThat(after.totalCount()).as("counted afresh, without the swept days").isZero();
+		assertThat(after.totals().sessions()).isZero();
+	}
+
+	@Test
 	void refusesToImportTracesThatRetentionWouldDeleteAtOnce(@Autowired GroupCommitter<Session, Boolean> committer,
 			@Autowired RejectedRepository rejected, @Autowired Pricing pricing, @Autowired SessionFeed feed,
 			@Autowired JsonMapper json) {
