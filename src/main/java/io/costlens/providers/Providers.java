@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.costlens.platform.Caches;
+import io.costlens.platform.Caches.Level;
 import io.costlens.platform.CurrentUser;
 import io.costlens.platform.Page;
 
@@ -29,6 +33,12 @@ public class Providers {
 	 */
 	public static final String USAGE = UsageRepository.USAGE;
 
+	private static final TypeReference<UsagePage> USAGE_PAGE = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<UsageTotals>> DAILY = new TypeReference<>() {
+	};
+
 	private final ProviderKeys keys;
 
 	private final UsageSync sync;
@@ -39,8 +49,11 @@ public class Providers {
 
 	private final ProviderKeyRepository repository;
 
+	private final Caches caches;
+
 	Providers(ProviderKeys keys, UsageSync sync, KeyValidation validation, UsageRepository usage,
-			ProviderKeyRepository repository) {
+			ProviderKeyRepository repository, ObjectProvider<Caches> caches) {
+		this.caches = caches.getIfAvailable(Caches::none);
 		this.repository = repository;
 		this.keys = keys;
 		this.sync = sync;
@@ -98,7 +111,8 @@ public class Providers {
 
 	/**
 	 * Usage rows of the caller's keys (an admin's: everyone's), newest day first, with
-	 * the totals of every row that matches.
+	 * the totals of every row that matches. Cached per caller, as {@code GET /api/usage}
+	 * is, until any usage is stored or deleted.
 	 * @param keyId one key, or {@code null} for all
 	 * @param model one model, or {@code null} for all
 	 * @param from the first UTC day, or {@code null}
@@ -107,14 +121,18 @@ public class Providers {
 	public UsagePage usage(@Nullable UUID keyId, @Nullable String model, @Nullable LocalDate from,
 			@Nullable LocalDate to, int page, int pageSize) {
 		UsageFilter filter = new UsageFilter(this.keys.scope(null), keyId, model, from, to);
-		return new UsagePage(this.usage.page(filter, (page - 1) * pageSize, pageSize), this.usage.count(filter), page,
-				pageSize, this.usage.total(filter));
+		return this.caches.getForCaller(Level.QUERY, "usage-page", filter + "|" + page + "|" + pageSize, USAGE_PAGE,
+				() -> new UsagePage(this.usage.page(filter, (page - 1) * pageSize, pageSize), this.usage.count(filter),
+						page, pageSize, this.usage.total(filter)),
+				UsageRepository.USAGE);
 	}
 
-	/** The same usage summed per UTC day, oldest first. */
+	/** The same usage summed per UTC day, oldest first (cached as {@link #usage} is). */
 	public List<UsageTotals> usageByDay(@Nullable UUID keyId, @Nullable String model, @Nullable LocalDate from,
 			@Nullable LocalDate to) {
-		return this.usage.byDay(new UsageFilter(this.keys.scope(null), keyId, model, from, to));
+		UsageFilter filter = new UsageFilter(this.keys.scope(null), keyId, model, from, to);
+		return this.caches.getForCaller(Level.QUERY, "usage-by-day", filter, DAILY, () -> this.usage.byDay(filter),
+				UsageRepository.USAGE);
 	}
 
 	/**
