@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -53,9 +54,13 @@ class DevlensPages implements DashboardPage {
 		this.properties = properties;
 	}
 
+	/** The KPIs whose target is a ceiling, not a floor. */
+	private static final Set<String> CEILINGS = Set.of("error_rate", "token_efficiency", "pr_merge_time_hours",
+			"rework_rate");
+
 	@GetMapping("/ui/developers")
 	String analytics(@RequestParam(required = false) @Nullable String since,
-			@RequestParam(required = false) @Nullable String repo, Model model) {
+			@RequestParam(required = false) @Nullable String repo, Model model, Locale locale) {
 		String window = (since == null || since.isBlank()) ? "7" : since;
 		if (!WINDOWS.contains(window)) {
 			throw new InvalidRequest("since: must be one of " + WINDOWS);
@@ -63,19 +68,47 @@ class DevlensPages implements DashboardPage {
 		String slug = Params.optional(repo);
 		Devlens.Analysis analysis = this.devlens.analysis(window, slug);
 		List<Devlens.Kpi> kpis = analysis.kpis();
-		model.addAttribute("kpis", kpis);
+		model.addAttribute("kpis", kpis.stream().map((k) -> kpiRow(k, locale)).toList());
 		model.addAttribute("hasData", kpis.stream().anyMatch((k) -> !"no_data".equals(k.status())));
 		model.addAttribute("advice",
 				kpis.stream()
 					.filter((k) -> "warning".equals(k.status()) || "critical".equals(k.status()))
-					.map(Devlens.Kpi::name)
+					.map((k) -> message("kpi." + k.name() + ".advice", locale))
 					.toList());
-		model.addAttribute("correlations", analysis.correlations());
-		model.addAttribute("anomalies", analysis.anomalies());
+		model.addAttribute("correlations",
+				analysis.correlations().stream().map((c) -> correlationRow(c, locale)).toList());
+		model.addAttribute("anomalies",
+				analysis.anomalies()
+					.stream()
+					.map((a) -> new AnomalyRow(this.formats.day(a.date()), message("anomaly." + a.metric(), locale),
+							this.formats.decimal(a.value(), 2), this.formats.decimal(a.baseline(), 2),
+							this.formats.decimal(a.zScore(), 1)))
+					.toList());
 		model.addAttribute("since", window);
 		model.addAttribute("windows", WINDOWS);
 		model.addAttribute("repo", slug);
 		return "dashboard/developers";
+	}
+
+	private KpiRow kpiRow(Devlens.Kpi k, Locale locale) {
+		String unit = " " + message("kpi." + k.name() + ".unit", locale);
+		return new KpiRow("kpi-" + k.name(), message("kpi." + k.name(), locale),
+				"no_data".equals(k.status()) ? "—" : this.formats.decimal(k.value(), 2) + unit,
+				(CEILINGS.contains(k.name()) ? "≤ " : "≥ ") + this.formats.decimal(k.threshold(), 2) + unit,
+				"kpi-" + k.status(), message("kpi.status." + k.status(), locale));
+	}
+
+	private CorrelationRow correlationRow(Devlens.Correlation c, Locale locale) {
+		String verdict = (c.r() == null) ? "developers.corr.none" : !c.reliable() ? "developers.corr.unreliable"
+				: c.significant() ? "developers.corr.significant" : "developers.corr.notsignificant";
+		return new CorrelationRow(
+				message("series." + c.variable1(), locale) + " → " + message("series." + c.variable2(), locale),
+				message("method." + c.method(), locale), this.formats.decimal(c.r(), 3),
+				this.formats.decimal(c.adjustedPValue(), 3), this.formats.number(c.count()), message(verdict, locale));
+	}
+
+	private String message(String code, Locale locale) {
+		return this.messages.getMessage(code, null, locale);
 	}
 
 	@GetMapping("/ui/developers/sessions")
@@ -185,6 +218,48 @@ class DevlensPages implements DashboardPage {
 	public record SessionRow(@Nullable String href, String when, @Nullable String profileHref,
 			@Nullable String developer, String model, String repo, String tokens, String latency, String accepted,
 			String cost) {
+
+	}
+
+	/**
+	 * A KPI's row, its cells written out. Public so that its expressions compile.
+	 *
+	 * @param id the row's id
+	 * @param label the KPI's name
+	 * @param value its value and unit, or a dash without data
+	 * @param target its target (a floor or a ceiling) and unit
+	 * @param badge its status's class
+	 * @param status its status
+	 */
+	public record KpiRow(String id, String label, String value, String target, String badge, String status) {
+
+	}
+
+	/**
+	 * A correlation's row, its cells written out. Public so that its expressions compile.
+	 *
+	 * @param pair the two series
+	 * @param method the method
+	 * @param r the coefficient
+	 * @param p the adjusted p-value
+	 * @param days the days compared
+	 * @param verdict what it means
+	 */
+	public record CorrelationRow(String pair, String method, String r, String p, String days, String verdict) {
+
+	}
+
+	/**
+	 * An unusual day's row, its cells written out. Public so that its expressions
+	 * compile.
+	 *
+	 * @param day the day
+	 * @param metric the metric
+	 * @param value its value
+	 * @param baseline the median
+	 * @param z the robust z-score
+	 */
+	public record AnomalyRow(String day, String metric, String value, String baseline, String z) {
 
 	}
 
