@@ -9,6 +9,8 @@
 #   BENCH_PORT (18110)  BENCH_PG_HOST (127.0.0.1)  BENCH_PG_USER (postgres)  BENCH_DB (bench_reports)
 #   BENCH_LOGS (1000000)  BENCH_HEAP (256m)  BENCH_WARMUP_SECONDS (30)  BENCH_SKIP_BUILD=1 (use target/ as is)
 #   BENCH_JAR (a jar to run instead of the one in target/)
+#   BENCH_JVM_OPTIONS (the server's JVM options instead of -Xmx$BENCH_HEAP, e.g. the ones Costlens ships,
+#   README "Memory"; give MALLOC_ARENA_MAX=2 with them as the image does)
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -20,6 +22,7 @@ pg_user="${BENCH_PG_USER:-postgres}"
 db="${BENCH_DB:-bench_reports}"
 logs="${BENCH_LOGS:-1000000}"
 heap="${BENCH_HEAP:-256m}"
+jvm_options="${BENCH_JVM_OPTIONS:--Xmx$heap}"
 warmup="${BENCH_WARMUP_SECONDS:-30}"
 java="$BENCH_JAVA"
 jstat="$(bench_tool jstat)"
@@ -54,16 +57,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# shellcheck disable=SC2086 # the JVM options are words
 SERVER_PORT="$port" COSTLENS_DATA_DIR="$work/data" COSTLENS_ADMIN_API_KEY="$key" \
 COSTLENS_PRICING_REFRESH_ENABLED=false \
 SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:5432/$db" SPRING_DATASOURCE_USERNAME="$pg_user" \
-  bench_start_server "$work/server.log" -Xmx"$heap" -Xlog:gc:file="$work/gc.log" -Dcostlens.reports.max-per-minute=1000 -jar "$jar"
+  bench_start_server "$work/server.log" $jvm_options -Xlog:gc:file="$work/gc.log" -Dcostlens.reports.max-per-minute=1000 -jar "$jar"
 server=$BENCH_SERVER
 bench_wait_ready "$url/ready"
 bench_wait_api_key "$url/api/v1/scenarios" "$key"
 
 say "# Reports benchmark $stamp"
-say "host: $(nproc) cores; $("$java" -version 2>&1 | head -1); server heap -Xmx$heap; PostgreSQL $(psql -h "$pg_host" -U "$pg_user" -tAc 'show server_version' "$db")"
+say "host: $(nproc) cores; $("$java" -version 2>&1 | head -1); server JVM options $jvm_options; PostgreSQL $(psql -h "$pg_host" -U "$pg_user" -tAc 'show server_version' "$db")"
 say "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 scenario=$(api -X POST "$url/api/v1/scenarios" -d "{\"name\":\"bench-$stamp\",\"region\":\"us-east-1\"}" | field id)
@@ -138,7 +142,7 @@ say "psql \\copy ... to file: $(printf %.2f "$psql_seconds") s, $psql_bytes byte
 say "Costlens CSV report: generation $(printf %.2f "$gen") s + download $(printf %.2f "$dl") s = $(printf %.2f "$total") s, $bytes bytes, $rows rows"
 say "  of which the generation job itself ran $(job_ms "$csv_id") ms (the rest: queueing, status polls every 0.1 s)"
 say "rate vs psql \\copy: generation alone $(printf %.2f "$(echo "$psql_seconds / $gen" | bc -l)"), end to end (request to file) $(printf %.2f "$(echo "$psql_seconds / $total" | bc -l)")"
-say "server heap used (young + old, MiB): $(printf %.0f "$baseline") before, $(printf %.0f "$max_heap") at most during generation and download (-Xmx$heap; the CSV is $((bytes / 1048576)) MiB)"
+say "server heap used (young + old, MiB): $(printf %.0f "$baseline") before, $(printf %.0f "$max_heap") at most during generation and download ($jvm_options; the CSV is $((bytes / 1048576)) MiB)"
 say "heap left by each of the $gcs young or full collections during generation and download: $(echo "$after_gc" | head -1)-$(echo "$after_gc" | tail -1) MiB (young + old above also counts garbage not yet collected)"
 
 metrics_ms=$(metrics_median 50)
@@ -156,5 +160,6 @@ say "PDF of the same scenario (all sections), generation as the job logged it:$p
 say "PDF generation = $(printf %.1f "$(echo "$pdf_ms / $metrics_ms" | bc -l)") metrics calls (target <= 20)"
 cp "$work/report.pdf" "$results/reports-$stamp.pdf"
 cp "$work/gc.log" "$results/reports-$stamp-gc.log"
+say "server resident memory: $(awk '/VmRSS/ { r = $2 } /VmHWM/ { p = $2 } END { printf "%.0f MB at the end, %.0f MB at most since it started (VmHWM)", r / 1024, p / 1024 }' "/proc/$server/status")"
 say "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "results: bench/results/reports-$stamp.txt (PDF beside it)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Soak: 10 minutes of mixed load at about half of the measured maximum against one server on
 # PostgreSQL (and Redis when REDIS_URL is set), watching what a leak or a slow drift would show:
-#   - resident memory of the server process (sampled every 10 s; target < 400 MB),
+#   - resident memory of the server process (sampled every 10 s, and its peak from the kernel's VmHWM;
+#     target < 400 MB), and the server's CPU time per request,
 #   - heap after a full GC (jcmd GC.run) before and after the soak, and after every young GC (flat = no leak),
 #   - p99 latency minute by minute (no drift), and errors (none: non-2xx answers and socket errors).
 # Mix (see mixed.lua): 45 % POST /ingest, 25 % POST /api/v2/predict-log, 10 % scenario summary,
@@ -18,7 +19,8 @@
 # MALLOC_ARENA_MAX (2, as shipped),
 # HEAP (e.g. 192m: -Xmx instead of the shipped one), GC (Serial, G1, Parallel or Z: instead of the shipped one),
 # NMT=1 (native memory tracking: nmt.txt after the soak), PGHOST, PGUSER. The database is created when missing.
-# Results go to bench/results/soak-<timestamp>/ (not versioned); summary.txt holds the figures.
+# Results go to bench/results/soak-<timestamp>/ (not versioned); summary.txt holds the figures,
+# class-histogram.txt what the live heap is made of at the end.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -96,6 +98,8 @@ fi
 
 TARGET=$(awk -v r="$MAX" 'BEGIN { printf "%.1f", r / 2 }')
 DELAY=$(awk -v c="$CONNECTIONS" -v t="$TARGET" 'BEGIN { printf "%d", 1000 * c / t }')
+# the peak resident size (VmHWM) counts from here: the kernel resets it to the current size
+echo 5 >"/proc/$SERVER/clear_refs" 2>/dev/null || true
 HEAP_BEFORE=$(full_gc_heap)
 [ -z "$NMT_FLAG" ] || "$JCMD" $SERVER VM.native_memory baseline >/dev/null
 echo "soak target $TARGET req/s (half of $MAX); first pause $DELAY ms per connection; heap after full GC $HEAP_BEFORE MB"
@@ -103,6 +107,8 @@ echo "soak target $TARGET req/s (half of $MAX); first pause $DELAY ms per connec
 ( while kill -0 $SERVER 2>/dev/null; do echo "$(date -u +%s) $(rss)"; sleep 10; done ) >"$OUT/rss.txt" &
 SAMPLER=$!
 GC_FROM=$(wc -l <"$OUT/gc.log")
+cpu() { awk '{ printf "%.1f", ($14 + $15) / 100 }' "/proc/$SERVER/stat"; } # user + system seconds (100 ticks/s)
+CPU_FROM=$(cpu)
 printf '%-7s %9s %9s %9s %7s %8s %8s\n' minute 'req/s' 'p50' 'p99' errors 'RSS MB' 'pause' | tee "$OUT/minutes.txt"
 for minute in $(seq 1 "$MINUTES"); do
   f=$OUT/minute-$minute.txt
@@ -114,6 +120,8 @@ for minute in $(seq 1 "$MINUTES"); do
     'BEGIN { n = d + 1000 * c / t - 1000 * c / a; printf "%d", (n < 0) ? 0 : n }')
 done
 kill $SAMPLER 2>/dev/null || true
+CPU_SOAK=$(awk -v a="$CPU_FROM" -v b="$(cpu)" 'BEGIN { printf "%.0f", b - a }')
+PEAK=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER/status")
 HEAP_AFTER=$(full_gc_heap)
 if [ -n "$NMT_FLAG" ]; then
   "$JCMD" $SERVER VM.native_memory summary >"$OUT/nmt.txt"
@@ -127,6 +135,8 @@ cp "/proc/$SERVER/status" "$OUT/status.txt"
 cp "/proc/$SERVER/smaps" "$OUT/smaps.txt"
 "$JCMD" $SERVER GC.heap_info >"$OUT/heap-info.txt" 2>&1 || true
 "$JCMD" $SERVER System.native_heap_info >"$OUT/native-heap.txt" 2>&1 || true
+# what the live heap is made of (the histogram collects first), the 60 largest classes
+"$JCMD" $SERVER GC.class_histogram 2>&1 | head -64 >"$OUT/class-histogram.txt" || true
 # the heap's resident pages: the mappings inside the reserved heap range that GC.heap_info prints
 # (committed heap that was never written is not resident)
 HEAP_RSS=$(gawk '
@@ -142,13 +152,14 @@ YOUNG=$(awk '{ a[NR] = $1 } END { q = int(NR / 4); if (q < 1) { print "n/a"; exi
   echo "soak: $MINUTES minutes, $(awk 'NR > 1 { s += $2; n++ } END { printf "%.0f", s / n }' "$OUT/minutes.txt") req/s on average (target $TARGET, half of the maximum $MAX)"
   echo "errors: $(awk 'NR > 1 { s += $5 } END { print s }' "$OUT/minutes.txt")"
   echo "p99 by minute: $(awk 'NR > 1 { printf "%s%s", sep, $4; sep = ", " }' "$OUT/minutes.txt"); p50 by minute: $(awk 'NR > 1 { printf "%s%s", sep, $3; sep = ", " }' "$OUT/minutes.txt")"
-  echo "resident memory: max $(awk '{ if ($2 > m) m = $2 } END { print m }' "$OUT/rss.txt") MB (samples every 10 s), after the first minute $(awk 'NR == 2 { print $6 }' "$OUT/minutes.txt") MB, at the end $(rss) MB"
+  echo "resident memory: max $(awk '{ if ($2 > m) m = $2 } END { print m }' "$OUT/rss.txt") MB (samples every 10 s), after the first minute $(awk 'NR == 2 { print $6 }' "$OUT/minutes.txt") MB, at the end $(rss) MB; peak $PEAK MB (VmHWM from the forced full GC before the soak to its end)"
+  echo "server CPU during the soak: $CPU_SOAK s of $((MINUTES * 60)) s (user + system), $(awk -v c="$CPU_SOAK" -v n="$(awk 'NR > 1 { s += $2 * 60 } END { print s }' "$OUT/minutes.txt")" 'BEGIN { printf "%.2f", 1000 * c / n }') ms per request; load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "heap after full GC: $HEAP_BEFORE MB before the soak, $HEAP_AFTER MB after; heap committed at the end $(grep 'Pause' "$OUT/gc.log" | tail -1 | sed 's/.*(\([0-9]*\)M).*/\1/') MB"
   echo "collections during the soak: $(wc -l <"$OUT/young-after.txt") young, $(tail -n +"$((GC_FROM + 1))" "$OUT/gc.log" | grep -c 'Pause Full' || true) full (the last one the script's own), longest pause $(tail -n +"$((GC_FROM + 1))" "$OUT/gc.log" | grep 'Pause' | sed 's/.* \([0-9.]*\)ms$/\1/' | sort -n | tail -1) ms"
   echo "heap after young GCs: $YOUNG"
   echo "resident at the end: $(awk '/RssAnon/ { a = $2 } /RssFile/ { f = $2 } END { printf "%.0f MB anonymous, %.0f MB files (the JVM, the CDS archive)", a / 1024, f / 1024 }' "$OUT/status.txt");" \
     "class metadata committed $(awk '/^Total Usage/ { t = 1 } t && /Both:/ { sub(/ committed.*/, ""); n = split($0, w, "[ ,(]+"); print w[n - 2] " " w[n - 1]; exit }' "$OUT/metaspace.txt");" \
-    "compiled code $(awk '/^CodeHeap/ { match($0, /used=[0-9]+Kb/); u += substr($0, RSTART + 5, RLENGTH - 7) } END { printf "%.0f MB", u / 1024 }' "$OUT/codecache.txt");" \
+    "compiled code $(awk '/^Code(Heap|Cache)/ { match($0, /used=[0-9]+Kb/); u += substr($0, RSTART + 5, RLENGTH - 7) } END { printf "%.0f MB", u / 1024 }' "$OUT/codecache.txt");" \
     "heap resident $HEAP_RSS;" \
     "threads $(awk '/^Threads/ { print $2 }' "$OUT/status.txt")"
 } | tee -a "$OUT/summary.txt"
