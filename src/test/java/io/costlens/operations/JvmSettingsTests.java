@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JvmSettingsTests {
 
-	static final String SHIPPED = "-Xms64m -Xmx256m -XX:NewRatio=3 -XX:+UseSerialGC "
-			+ "-XX:MetaspaceSize=128m -XX:-TieredCompilation -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError";
+	static final String SHIPPED = "-Xms64m -Xmx256m -XX:NewRatio=3 -XX:+UseSerialGC -XX:MetaspaceSize=128m "
+			+ "-XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError";
 
 	@Test
 	void everyLaunchPathCarriesTheShippedSettings() throws IOException {
