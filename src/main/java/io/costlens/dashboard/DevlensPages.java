@@ -11,6 +11,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -21,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
 
 import io.costlens.devlens.Devlens;
+import io.costlens.platform.Caches;
+import io.costlens.platform.Caches.Level;
 import io.costlens.platform.InvalidRequest;
 
 /**
@@ -35,6 +38,9 @@ class DevlensPages implements DashboardPage {
 
 	static final List<String> SORTS = List.of("timestamp", "cost", "tokens", "latency");
 
+	private static final TypeReference<SessionsContent> CONTENT = new TypeReference<>() {
+	};
+
 	private final Devlens devlens;
 
 	private final MessageSource messages;
@@ -45,9 +51,15 @@ class DevlensPages implements DashboardPage {
 
 	private final DashboardProperties properties;
 
+	private final Fragments fragments;
+
+	private final Caches caches;
+
 	DevlensPages(Devlens devlens, MessageSource messages, ChartJson json, Formats formats,
-			DashboardProperties properties) {
+			DashboardProperties properties, Fragments fragments, Caches caches) {
 		this.devlens = devlens;
+		this.fragments = fragments;
+		this.caches = caches;
 		this.messages = messages;
 		this.json = json;
 		this.formats = formats;
@@ -120,13 +132,43 @@ class DevlensPages implements DashboardPage {
 			@RequestParam(defaultValue = "1") int page, Model view, HttpServletRequest request, Locale locale) {
 		LocalDate first = date("from", from);
 		LocalDate last = date("to", to);
-		Devlens.SessionsPage found = this.devlens.sessions(Params.optional(developer), Params.optional(model),
-				Params.optional(repo), first, last, sort, order, Math.max(1, page), this.properties.pageSize());
-		view.addAttribute("found", found);
+		int number = Math.max(1, page);
+		String key = String.join("|", request.getContextPath(), locale.toLanguageTag(),
+				String.valueOf(Params.optional(developer)), String.valueOf(Params.optional(model)),
+				String.valueOf(Params.optional(repo)), String.valueOf(first), String.valueOf(last), sort, order,
+				String.valueOf(number), String.valueOf(this.properties.pageSize()));
+		SessionsContent content = this.caches.get(Level.QUERY, "dashboard-session-rows", key, CONTENT,
+				() -> sessionsContent(this.devlens.sessions(Params.optional(developer), Params.optional(model),
+						Params.optional(repo), first, last, sort, order, number, this.properties.pageSize()), request,
+						locale),
+				Devlens.DATA, Devlens.SESSIONS);
+		view.addAttribute("found", new Devlens.SessionsPage(List.of(), content.totalCount(), content.page(),
+				content.pageSize(), content.hasMore(), content.totals()));
+		view.addAttribute("rowsHtml", content.rows());
+		view.addAttribute("pager", Pager
+			.of(new io.costlens.platform.Page<>(List.of(), content.totalCount(), content.page(), content.pageSize())));
+		view.addAttribute("developer", Params.optional(developer));
+		view.addAttribute("model", Params.optional(model));
+		view.addAttribute("repo", Params.optional(repo));
+		view.addAttribute("from", first);
+		view.addAttribute("to", last);
+		view.addAttribute("sort", sort);
+		view.addAttribute("order", order);
+		view.addAttribute("sorts", SORTS);
+		return "dashboard/sessions";
+	}
+
+	/**
+	 * A page of the sessions list with its rows rendered, kept until sessions are
+	 * imported or swept ({@link Devlens#SESSIONS}) or the roll-ups its totals come from
+	 * change ({@link Devlens#DATA}): rendering the rows was about half of the page's
+	 * time.
+	 */
+	private SessionsContent sessionsContent(Devlens.SessionsPage found, HttpServletRequest request, Locale locale) {
 		String yes = this.messages.getMessage("yes", null, locale);
 		String no = this.messages.getMessage("no", null, locale);
 		String base = request.getContextPath();
-		view.addAttribute("rows", found.sessions()
+		List<SessionRow> rows = found.sessions()
 			.stream()
 			.map((s) -> new SessionRow(
 					(s.sessionId() != null) ? base + "/ui/developers/sessions/"
@@ -137,18 +179,11 @@ class DevlensPages implements DashboardPage {
 					s.developerId(), (s.model() != null) ? s.model() : "—", s.repoSlug().isEmpty() ? "—" : s.repoSlug(),
 					this.formats.number(s.totalTokens()), this.formats.decimal(s.latencyMs(), 0),
 					s.acceptedFlag() ? yes : no, this.formats.moneyText(s.costUsd())))
-			.toList());
-		view.addAttribute("pager", Pager
-			.of(new io.costlens.platform.Page<>(found.sessions(), found.totalCount(), found.page(), found.pageSize())));
-		view.addAttribute("developer", Params.optional(developer));
-		view.addAttribute("model", Params.optional(model));
-		view.addAttribute("repo", Params.optional(repo));
-		view.addAttribute("from", first);
-		view.addAttribute("to", last);
-		view.addAttribute("sort", sort);
-		view.addAttribute("order", order);
-		view.addAttribute("sorts", SORTS);
-		return "dashboard/sessions";
+			.toList();
+		String html = rows.isEmpty() ? ""
+				: this.fragments.render("dashboard/session-rows", "rows", Map.of("rows", rows), locale);
+		return new SessionsContent(html, found.totalCount(), found.page(), found.pageSize(), found.hasMore(),
+				found.totals());
 	}
 
 	@GetMapping("/ui/developers/sessions/{id}")
@@ -196,6 +231,22 @@ class DevlensPages implements DashboardPage {
 		catch (DateTimeParseException ex) {
 			throw new InvalidRequest(name + ": must be a date such as 2026-12-01");
 		}
+	}
+
+	/**
+	 * A page of the sessions list as kept: its rows as HTML and what the page shows
+	 * around them.
+	 *
+	 * @param rows the table's rows
+	 * @param totalCount sessions that match
+	 * @param page the page number
+	 * @param pageSize its size
+	 * @param hasMore whether a later page has sessions
+	 * @param totals over every session that matches
+	 */
+	record SessionsContent(String rows, long totalCount, int page, int pageSize, boolean hasMore,
+			Devlens.SessionTotals totals) {
+
 	}
 
 	/**

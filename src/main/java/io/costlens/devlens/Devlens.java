@@ -38,6 +38,13 @@ public class Devlens {
 	 */
 	public static final String DATA = "devlens";
 
+	/**
+	 * The data set of cached pages of sessions: every import and every retention sweep of
+	 * sessions (which keeps the roll-ups, so {@link #DATA} stays where it is). A cache of
+	 * session rows names it and {@link #DATA}.
+	 */
+	public static final String SESSIONS = "devlens-sessions";
+
 	private static final TypeReference<Matched> MATCHED = new TypeReference<>() {
 	};
 

@@ -19,7 +19,8 @@ import io.costlens.platform.RetentionPolicy;
  * oldest first along the time index, and the trace lines imports refused that long ago;
  * the daily roll-ups (and latency sketches) go only past their own retention, so the
  * KPIs, insights and profiles over old days still count the deleted sessions; deleting
- * roll-ups marks the cached reports read from them changed.
+ * roll-ups marks the cached reports read from them changed, and a sweep of sessions the
+ * cached pages of sessions.
  */
 @Component
 class SessionRetention {
@@ -44,8 +45,18 @@ class SessionRetention {
 	}
 
 	Map<String, Object> run() {
-		Map<String, Object> counts = new LinkedHashMap<>(this.sessions.run(this.policy,
-				Retention.oldestFirst(this.jdbc, "devlens_sessions", "trace_hash", "started_at"), this::deleteRollups));
+		Map<String, Object> counts;
+		try {
+			counts = new LinkedHashMap<>(this.sessions.run(this.policy,
+					Retention.oldestFirst(this.jdbc, "devlens_sessions", "trace_hash", "started_at"),
+					this::deleteRollups));
+		}
+		finally {
+			// also when a batch failed: the batches before it were committed
+			if (this.policy.deletesRows()) {
+				this.caches.changed(Devlens.SESSIONS);
+			}
+		}
 		if (this.policy.deletesRows()) {
 			Instant cutoff = Retention.cutoff(Instant.now(), this.policy.age());
 			counts.put("rejected_deleted",

@@ -126,6 +126,7 @@ class TraceImport {
 			// also when the body broke off: the chunks before it were committed, or are
 			run.settle();
 			this.caches.changed(Devlens.DATA);
+			this.caches.changed(Devlens.SESSIONS);
 		}
 		this.imported.get(Outcome.INSERTED).increment(run.inserted);
 		this.imported.get(Outcome.UPDATED).increment(run.updated);

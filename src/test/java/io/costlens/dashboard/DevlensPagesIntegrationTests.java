@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The developer pages: the analytics page's KPIs and insights are cached per window, and
  * an import shows on the next view, as it does in the sessions list's totals (kept for
- * every page and order); the sessions table's rows link each session and its developer.
+ * every page and order) and its rows; the sessions table's rows link each session and its
+ * developer.
  */
 @IntegrationTest
 class DevlensPagesIntegrationTests {
@@ -78,6 +79,25 @@ class DevlensPagesIntegrationTests {
 		assertThat(between(browser.get("/ui/developers/sessions?repo=" + repo + "&sort=cost").body(),
 				"id=\"sessions-total\"", "</p>"))
 			.endsWith(">3");
+	}
+
+	@Test
+	void sessionsTableShowsSessionsImportedAfterItWasLastShown() {
+		String repo = "dash/" + this.tag;
+		LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(300);
+		importTraces(repo, 1, day);
+		UiSession browser = UiSession.signedIn(this.api, this.users, "viewer");
+		assertThat(
+				between(browser.get("/ui/developers/sessions?repo=" + repo).body(), "id=\"session-table\"", "</table>"))
+			.contains("/ui/developers/sessions/" + this.tag + "-0\"")
+			.doesNotContain("/ui/developers/sessions/" + this.tag + "-1\"");
+
+		importTraces(repo, 2, day);
+
+		assertThat(
+				between(browser.get("/ui/developers/sessions?repo=" + repo).body(), "id=\"session-table\"", "</table>"))
+			.as("the kept rows read afresh after the import")
+			.contains("/ui/developers/sessions/" + this.tag + "-1\"");
 	}
 
 	private void importTraces(String repo, int count) {

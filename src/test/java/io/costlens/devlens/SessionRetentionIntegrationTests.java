@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,6 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class SessionRetentionIntegrationTests {
+
+	private static final TypeReference<String> STRING = new TypeReference<>() {
+	};
 
 	private static final RetentionPolicy POLICY = new RetentionPolicy(Duration.ofDays(400), Duration.ofDays(800),
 			Duration.ofHours(1), 3, Duration.ZERO, Duration.ofMinutes(1));
@@ -113,6 +117,19 @@ class SessionRetentionIntegrationTests {
 		Devlens.SessionsPage after = devlens.sessions(this.developer, null, null, null, null, "cost", "desc", 1, 10);
 		assertThat(after.totalCount()).as("counted afresh, without the swept days").isZero();
 		assertThat(after.totals().sessions()).isZero();
+	}
+
+	@Test
+	void pagesOfSessionsCachedBeforeTheSweepAreReadAfreshAfterIt() {
+		String key = "sweep-" + this.developer;
+		Caches caches = this.caches.getObject();
+		caches.get(Caches.Level.QUERY, "test-session-pages", key, STRING, () -> "before", Devlens.SESSIONS);
+
+		new SessionRetention(this.jdbc, this.retention, withRetention(), this.caches).run();
+
+		assertThat(caches.get(Caches.Level.QUERY, "test-session-pages", key, STRING, () -> "after", Devlens.SESSIONS))
+			.as("the sweep moves the sessions on, also when it keeps every roll-up")
+			.isEqualTo("after");
 	}
 
 	@Test
