@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.costlens.TestApi.Response;
 import io.costlens.TestUsers.User;
 import io.costlens.audit.AuditEvent;
+import io.costlens.dashboard.UiSession;
 import io.costlens.platform.Jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -286,6 +287,28 @@ class TwoInstancesIntegrationTests {
 		assertThat(status(first, user.apiKey())).as("their key at once, here").isEqualTo(401);
 		assertThat(refusedAfter(second, user.apiKey(), deactivated)).as("until the other refuses their key")
 			.isLessThanOrEqualTo(KEY_CACHE_TTL.plusSeconds(2));
+	}
+
+	@Test
+	void endsADeactivatedUsersDashboardSessionOnTheOtherInstanceThoughTheUserIsCached() {
+		User user = users().create("member", "enterprise");
+		UiSession browser = new UiSession(api(second));
+		browser.signIn(user.username(), user.password());
+		assertThat(browser.get("/ui/").statusCode()).isEqualTo(200);
+		assertThat(browser.get("/ui/").statusCode()).as("the user is cached there now").isEqualTo(200);
+
+		assertThat(api(first).patch("/api/v2/users/" + user.id(), "{\"is_active\":false}").send().status())
+			.isEqualTo(200);
+		if (REDIS_URL != null && !REDIS_URL.isBlank()) {
+			assertThat(UiSession.location(browser.get("/ui/")).toString()).as("at once, with shared generations")
+				.endsWith("/ui/login?expired");
+		}
+		else {
+			await().atMost(Duration.ofSeconds(3))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> browser.get("/ui/").headers().firstValue("Location").orElse(""),
+						(location) -> location.endsWith("/ui/login?expired"));
+		}
 	}
 
 	@Test

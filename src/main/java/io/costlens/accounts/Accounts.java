@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.costlens.audit.AuditEvent;
+import io.costlens.platform.Caches;
 import io.costlens.platform.Conflict;
 import io.costlens.platform.CurrentUser;
 import io.costlens.platform.Forbidden;
@@ -28,6 +30,21 @@ import io.costlens.platform.Unauthorized;
  */
 @Service
 public class Accounts {
+
+	/** The user accounts as a cached data set: every write to a user marks it changed. */
+	public static final String USERS = "accounts.users";
+
+	/**
+	 * How long a cached signed-in user may serve an instance that does not share the
+	 * cache's generations (no Redis) after another instance changed the user: its key
+	 * carries the current window of this length.
+	 */
+	static final long SIGNED_IN_WINDOW_MILLIS = 2000;
+
+	private static final TypeReference<User> USER = new TypeReference<>() {
+	};
+
+	private final Caches caches;
 
 	private final UserRepository users;
 
@@ -45,8 +62,9 @@ public class Accounts {
 
 	Accounts(UserRepository users, ApiKeyRepository keys, RefreshTokenRepository refreshTokens,
 			ApiKeyAuthenticationProvider cache, ApplicationEventPublisher events, AuthService auth,
-			AccountsProperties properties) {
+			AccountsProperties properties, Caches caches) {
 		this.properties = properties;
+		this.caches = caches;
 		this.users = users;
 		this.keys = keys;
 		this.refreshTokens = refreshTokens;
@@ -116,6 +134,17 @@ public class Accounts {
 
 	public User user(UUID id) {
 		return account(id).toUser();
+	}
+
+	/**
+	 * {@link #user} for a check made on every request of a signed-in session: cached
+	 * until any user changes (at once on every instance with Redis, at once on this one
+	 * without), and without Redis on another instance for at most
+	 * {@link #SIGNED_IN_WINDOW_MILLIS}.
+	 */
+	public User signedInUser(UUID id) {
+		long window = System.currentTimeMillis() / SIGNED_IN_WINDOW_MILLIS;
+		return this.caches.get(Caches.Level.QUERY, "signed-in-users", id + "@" + window, USER, () -> user(id), USERS);
 	}
 
 	/**

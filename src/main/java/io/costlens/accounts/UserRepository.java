@@ -15,13 +15,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.costlens.platform.Caches;
 import io.costlens.platform.Page;
 import io.costlens.platform.Role;
 
 import static io.costlens.platform.DatabaseTime.instant;
 import static io.costlens.platform.DatabaseTime.utc;
 
-/** The user accounts. */
+/**
+ * The user accounts. Every write marks {@link Accounts#USERS} changed, so no cached user
+ * (the dashboard's per-request session check) outlives it.
+ */
 @Repository
 class UserRepository {
 
@@ -30,8 +34,11 @@ class UserRepository {
 
 	private final JdbcClient jdbc;
 
-	UserRepository(JdbcClient jdbc) {
+	private final Caches caches;
+
+	UserRepository(JdbcClient jdbc, Caches caches) {
 		this.jdbc = jdbc;
+		this.caches = caches;
 	}
 
 	long count() {
@@ -55,6 +62,7 @@ class UserRepository {
 			.param("tier", tier)
 			.param("now", utc(now))
 			.update();
+		this.caches.changed(Accounts.USERS);
 	}
 
 	void updateLocale(UUID id, String locale) {
@@ -62,6 +70,7 @@ class UserRepository {
 			.param("id", id)
 			.param("locale", locale)
 			.update();
+		this.caches.changed(Accounts.USERS);
 	}
 
 	Optional<UserAccount> findById(UUID id) {
@@ -118,6 +127,7 @@ class UserRepository {
 			.param("hash", passwordHash)
 			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
 			.update();
+		this.caches.changed(Accounts.USERS);
 	}
 
 	/**
@@ -132,6 +142,7 @@ class UserRepository {
 			.param("id", id)
 			.param("changed", utc(changed))
 			.update();
+		this.caches.changed(Accounts.USERS);
 		return changed;
 	}
 
@@ -144,6 +155,7 @@ class UserRepository {
 			.param("active", active)
 			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
 			.update();
+		this.caches.changed(Accounts.USERS);
 	}
 
 	private static UserAccount account(ResultSet rs, int n) throws SQLException {

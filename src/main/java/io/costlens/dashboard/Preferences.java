@@ -6,24 +6,39 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.costlens.platform.Caches;
+
 /**
  * Each user's dashboard choices: language, whether the tour was done, single-key
- * shortcuts.
+ * shortcuts. Read on every page, so cached until a user saves theirs.
  */
 @Repository
 class Preferences {
 
+	static final String DATA = "dashboard.preferences";
+
+	private static final TypeReference<Choice> CHOICE = new TypeReference<>() {
+	};
+
 	private final JdbcClient jdbc;
 
-	Preferences(JdbcClient jdbc) {
+	private final Caches caches;
+
+	Preferences(JdbcClient jdbc, Caches caches) {
 		this.jdbc = jdbc;
+		this.caches = caches;
 	}
 
 	Choice of(UUID userId) {
+		return this.caches.get(Caches.Level.QUERY, "dashboard-preferences", userId, CHOICE, () -> read(userId), DATA);
+	}
+
+	private Choice read(UUID userId) {
 		return this.jdbc.sql("select locale, tour_done, shortcuts_enabled from dashboard_preferences where user_id = ?")
 			.param(userId)
 			.query((rs, n) -> new Choice((rs.getString(1) != null) ? Locale.forLanguageTag(rs.getString(1)) : null,
@@ -42,6 +57,7 @@ class Preferences {
 			.params(userId, tag(choice), choice.tourDone(), choice.shortcuts(), Timestamp.from(Instant.now()),
 					tag(choice), choice.tourDone(), choice.shortcuts(), Timestamp.from(Instant.now()))
 			.update();
+		this.caches.changed(DATA);
 	}
 
 	private static @Nullable String tag(Choice choice) {

@@ -26,9 +26,10 @@ import io.costlens.platform.CurrentUser;
 import io.costlens.platform.NotFound;
 
 /**
- * Looks the session's user up on every request: a deactivated (or deleted) user's session
- * ends at once, and so does every session of a user whose password was changed or reset,
- * and a changed role or tier applies from the next request on.
+ * Looks the session's user up on every request (through the cache of signed-in users,
+ * which every change to a user moves on): a deactivated (or deleted) user's session ends
+ * at once, and so does every session of a user whose password was changed or reset, and a
+ * changed role or tier applies from the next request on.
  */
 final class SessionUserCheck extends OncePerRequestFilter {
 
@@ -71,7 +72,7 @@ final class SessionUserCheck extends OncePerRequestFilter {
 
 	private @Nullable User find(CurrentUser caller) {
 		try {
-			return this.accounts.user(caller.userId());
+			return this.accounts.signedInUser(caller.userId());
 		}
 		catch (NotFound ex) {
 			return null;

@@ -141,6 +141,21 @@ class DashboardSessionIntegrationTests {
 	}
 
 	@Test
+	void appliesARoleChangeAndADeactivationFromTheNextRequestThoughTheUserIsCached() {
+		TestUsers.User member = this.users.member();
+		UiSession browser = new UiSession(this.api);
+		browser.signIn(member.username(), member.password());
+		assertThat(browser.get("/ui/users").statusCode()).isEqualTo(403);
+		assertThat(browser.get("/ui/").statusCode()).as("the user is cached now").isEqualTo(200);
+		this.api.patch("/api/v2/users/" + member.id(), "{\"role\":\"admin\"}").send();
+		assertThat(browser.get("/ui/users").statusCode()).isEqualTo(200);
+		this.api.patch("/api/v2/users/" + member.id(), "{\"role\":\"viewer\"}").send();
+		assertThat(browser.get("/ui/users").statusCode()).isEqualTo(403);
+		this.api.patch("/api/v2/users/" + member.id(), "{\"is_active\":false}").send();
+		assertThat(UiSession.location(browser.get("/ui/")).toString()).endsWith("/ui/login?expired");
+	}
+
+	@Test
 	void endsTheSessionOnSignOutAndWhenTheUserIsDeactivated() {
 		UiSession browser = new UiSession(this.api);
 		signInAnAdmin(browser);

@@ -23,7 +23,7 @@ import io.costlens.TestUsers;
 /**
  * A browser-like HTTP client (cookies, no redirects followed) for the dashboard's forms.
  */
-final class UiSession {
+public final class UiSession {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -36,7 +36,7 @@ final class UiSession {
 
 	private final TestApi api;
 
-	UiSession(TestApi api) {
+	public UiSession(TestApi api) {
 		this.api = api;
 	}
 
@@ -48,7 +48,7 @@ final class UiSession {
 		return session;
 	}
 
-	HttpResponse<String> get(String path) {
+	public HttpResponse<String> get(String path) {
 		return send(HttpRequest.newBuilder(this.api.uri(path)).header("Accept", "text/html").GET().build());
 	}
 
@@ -79,7 +79,7 @@ final class UiSession {
 		return send(request.POST(HttpRequest.BodyPublishers.ofString(form)).build());
 	}
 
-	HttpResponse<String> signIn(String username, String password) {
+	public HttpResponse<String> signIn(String username, String password) {
 		return post("/ui/login", "/ui/login", Map.of("username", username, "password", password));
 	}
 
@@ -91,7 +91,7 @@ final class UiSession {
 		return m.group(1);
 	}
 
-	static URI location(HttpResponse<String> response) {
+	public static URI location(HttpResponse<String> response) {
 		return URI.create(response.headers().firstValue("Location").orElseThrow());
 	}
 
