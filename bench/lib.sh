@@ -84,3 +84,15 @@ bench_stop_server() {
     BENCH_SERVER=""
   fi
 }
+
+# Signs in to the dashboard as admin with password $2 on localhost:$PORT, keeping cookies in file $1,
+# and exports SESSION_COOKIE (JSESSIONID=...) for wrk's scripts; exits when the overview does not answer 200.
+bench_ui_sign_in() {
+  local cookies="$1" password="$2" csrf
+  rm -f "$cookies"
+  csrf=$(curl -s -c "$cookies" -b "$cookies" "localhost:$PORT/ui/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+  curl -s -o /dev/null -c "$cookies" -b "$cookies" --data-urlencode "username=admin" \
+    --data-urlencode "password=$password" --data-urlencode "_csrf=$csrf" "localhost:$PORT/ui/login"
+  export SESSION_COOKIE="JSESSIONID=$(awk '$6 == "JSESSIONID" { print $7 }' "$cookies")"
+  curl -s -b "$SESSION_COOKIE" -o /dev/null -w '%{http_code}' "localhost:$PORT/ui/" | grep -q 200 || { echo "sign-in failed" >&2; exit 1; }
+}

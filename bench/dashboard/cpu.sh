@@ -52,13 +52,7 @@ for jar in $JARS; do
   echo "== $jar" | tee -a "$OUT/summary.txt"
   bench_start_server "$OUT/server-$(basename "$(dirname "$(dirname "$jar")")").log" -Xmx2g -XX:+UseG1GC -jar "$jar"
   bench_wait_ready "localhost:$PORT/ready"
-  COOKIES=$OUT/cookies
-  rm -f "$COOKIES"
-  CSRF=$(curl -s -c "$COOKIES" -b "$COOKIES" "localhost:$PORT/ui/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
-  curl -s -o /dev/null -c "$COOKIES" -b "$COOKIES" --data-urlencode "username=admin" \
-    --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$CSRF" "localhost:$PORT/ui/login"
-  export SESSION_COOKIE="JSESSIONID=$(awk '$6 == "JSESSIONID" { print $7 }' "$COOKIES")"
-  curl -s -b "$SESSION_COOKIE" -o /dev/null -w '%{http_code}' "localhost:$PORT/ui/" | grep -q 200 || { echo "sign-in failed"; exit 1; }
+  bench_ui_sign_in "$OUT/cookies" "$PASSWORD"
   PAGE_PATHS="$PAGES" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s $BENCH/warmup.lua "http://127.0.0.1:$PORT" > /dev/null
   BACKENDS=$(psql -Atc "select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()" | paste -sd' ')
   for page in $PAGES; do

@@ -87,12 +87,7 @@ psql -qc "vacuum (analyze)"
 echo "data: $(psql -Atc "select count(*) from scenarios") scenarios, $(psql -Atc "select count(*) from scenario_logs") logs, $(psql -Atc "select count(*) from scenario_rollups") roll-up rows, $(psql -Atc "select count(*) from devlens_sessions") developer sessions, $(psql -Atc "select count(*) from predictions") predictions, $(psql -Atc "select count(*) from usage_stats") provider usage rows" | tee "$OUT/summary.txt"
 [ "${LOAD_ONLY:-}" = 1 ] && exit 0
 
-JAR_COOKIES=$OUT/cookies
-CSRF=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" "localhost:$PORT/ui/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
-curl -s -o /dev/null -c "$JAR_COOKIES" -b "$JAR_COOKIES" --data-urlencode "username=admin" \
-  --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$CSRF" "localhost:$PORT/ui/login"
-export SESSION_COOKIE="JSESSIONID=$(awk '$6 == "JSESSIONID" { print $7 }' "$JAR_COOKIES")"
-curl -s -b "$SESSION_COOKIE" -o /dev/null -w '%{http_code}' "localhost:$PORT/ui/" | grep -q 200 || { echo "sign-in failed"; exit 1; }
+bench_ui_sign_in "$OUT/cookies" "$PASSWORD"
 SID=$(psql -Atc "select id from scenarios where name = 'bench-05000'")
 ADMIN_ID=$(psql -Atc "select id from users where username = 'admin'")
 # a session the sessions page links to (as a user would open it)
