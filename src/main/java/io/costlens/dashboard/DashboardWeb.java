@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
@@ -15,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
@@ -28,6 +30,24 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DashboardProperties.class)
 class DashboardWeb implements WebMvcConfigurer {
+
+	private final ObjectProvider<PageCache> pages;
+
+	/**
+	 * Takes the page cache lazily: web slices of other modules load this configuration
+	 * without the dashboard's beans.
+	 */
+	DashboardWeb(ObjectProvider<PageCache> pages) {
+		this.pages = pages;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		PageCache pages = this.pages.getIfAvailable();
+		if (pages != null) {
+			registry.addInterceptor(pages).addPathPatterns("/ui", "/ui/**");
+		}
+	}
 
 	private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 

@@ -71,6 +71,7 @@ class DevlensPages implements DashboardPage {
 			"rework_rate");
 
 	@GetMapping("/ui/developers")
+	@KeptPage({ Devlens.DATA, Devlens.SESSIONS })
 	String analytics(@RequestParam(required = false) @Nullable String since,
 			@RequestParam(required = false) @Nullable String repo, Model model, Locale locale) {
 		String window = (since == null || since.isBlank()) ? "7" : since;
@@ -124,6 +125,7 @@ class DevlensPages implements DashboardPage {
 	}
 
 	@GetMapping("/ui/developers/sessions")
+	@KeptPage({ Devlens.DATA, Devlens.SESSIONS })
 	String sessions(@RequestParam(required = false) @Nullable String developer,
 			@RequestParam(required = false) @Nullable String model,
 			@RequestParam(required = false) @Nullable String repo,
@@ -187,12 +189,14 @@ class DevlensPages implements DashboardPage {
 	}
 
 	@GetMapping("/ui/developers/sessions/{id}")
+	@KeptPage({ Devlens.DATA, Devlens.SESSIONS })
 	String session(@PathVariable String id, Model model) {
 		model.addAttribute("detail", this.devlens.session(id));
 		return "dashboard/session";
 	}
 
 	@GetMapping("/ui/developers/profile")
+	@KeptPage({ Devlens.DATA, Devlens.SESSIONS })
 	String profile(@RequestParam(required = false) @Nullable String developer, Model model, Locale locale) {
 		String id = Params.optional(developer);
 		if (id == null) {

@@ -21,6 +21,11 @@ import io.costlens.dashboard.Overview.OverviewReport;
 import io.costlens.dashboard.Overview.SeriesPoint;
 import io.costlens.platform.Caches;
 import io.costlens.platform.Caches.Level;
+import io.costlens.devlens.Devlens;
+import io.costlens.predictions.Predictions;
+import io.costlens.pricing.Pricing;
+import io.costlens.providers.Providers;
+import io.costlens.scenarios.Scenarios;
 
 /**
  * The overview page: the numbers of {@code GET /api/v2/overview}, as tiles, a chart and a
@@ -67,6 +72,7 @@ class OverviewPage implements DashboardPage {
 	 * overview with nothing to show yet renders in the page, with its calls to action.
 	 */
 	@GetMapping({ "/ui", "/ui/" })
+	@KeptPage({ Scenarios.COSTS, Pricing.PRICES, Providers.USAGE, Devlens.DATA, Predictions.PREDICTIONS })
 	String overview(@RequestParam(required = false) @Nullable String period, Model model, Locale locale) {
 		Range range = this.overview.range(period, null, null);
 		Content content = this.caches.getForCaller(Level.QUERY, "overview-page",

@@ -64,6 +64,7 @@ class PredictionPages implements DashboardPage {
 	}
 
 	@GetMapping("/ui/predictions")
+	@KeptPage(Predictions.PREDICTIONS)
 	String models(@RequestParam(required = false) @Nullable String period, Model model) {
 		Range range = this.overview.range(period, null, null);
 		List<ModelStats> stats = new ArrayList<>();
@@ -83,6 +84,7 @@ class PredictionPages implements DashboardPage {
 	 * instance): rendering it was most of the page's time.
 	 */
 	@GetMapping("/ui/predictions/{name}")
+	@KeptPage(Predictions.PREDICTIONS)
 	String model(@PathVariable String name, @RequestParam(required = false) @Nullable String period, Model model,
 			HttpServletRequest request, Locale locale) {
 		Range range = this.overview.range(period, null, null);

@@ -71,6 +71,7 @@ class PricePages implements DashboardPage {
 	 * with a form each, was most of the page's CPU time.
 	 */
 	@GetMapping("/ui/prices")
+	@KeptPage(Pricing.PRICES)
 	String list(@RequestParam(required = false) @Nullable String service,
 			@RequestParam(required = false) @Nullable String region, @RequestParam(defaultValue = "1") int page,
 			Model model, HttpServletRequest request, HttpServletResponse response, Locale locale) {

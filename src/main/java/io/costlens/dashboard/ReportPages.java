@@ -52,6 +52,7 @@ class ReportPages implements DashboardPage {
 	}
 
 	@GetMapping("/ui/reports")
+	@KeptPage({ Reports.DATA, Scenarios.LISTED })
 	String list(@RequestParam(defaultValue = "1") int page, Model model) {
 		Page<Report> found = this.reports.list(me(), Math.max(1, page), this.properties.pageSize());
 		model.addAttribute("reports", found);
@@ -70,6 +71,7 @@ class ReportPages implements DashboardPage {
 	}
 
 	@GetMapping("/ui/reports/{id}")
+	@KeptPage({ Reports.DATA, Scenarios.LISTED })
 	String report(@PathVariable UUID id, Model model) {
 		Report report = this.reports.get(id, me());
 		model.addAttribute("report", report);

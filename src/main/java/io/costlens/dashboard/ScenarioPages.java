@@ -90,6 +90,7 @@ class ScenarioPages implements DashboardPage {
 	}
 
 	@GetMapping("/ui/scenarios")
+	@KeptPage({ Scenarios.LISTED, Scenarios.COSTS, Pricing.PRICES })
 	String list(@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String region, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(defaultValue = "1") int page, Model model, Locale locale, HttpServletRequest request) {
@@ -141,6 +142,7 @@ class ScenarioPages implements DashboardPage {
 	}
 
 	@GetMapping("/ui/scenarios/{id}")
+	@KeptPage({ Scenarios.DATA_SET_PREFIX + "{id}", Pricing.PRICES, Reports.DATA })
 	String detail(@PathVariable UUID id, @RequestParam(required = false) @Nullable String period,
 			@RequestParam(required = false) @Nullable Boolean pii, @RequestParam(defaultValue = "1") int page,
 			Model model, Locale locale, HttpServletRequest request) {

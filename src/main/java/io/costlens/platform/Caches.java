@@ -37,6 +37,16 @@ public interface Caches {
 	void changed(String dataSet);
 
 	/**
+	 * The current generations of these data sets as one string, for a cache kept outside
+	 * this abstraction (such as rendered pages in the JVM): part of its keys, it moves on
+	 * whenever one of them is {@link #changed}, on every instance. {@code null} when
+	 * nothing may be cached (caching is off, or the store fails).
+	 */
+	default @org.jspecify.annotations.Nullable String generations(String... dataSets) {
+		return null;
+	}
+
+	/**
 	 * No cache: every read computes afresh (for a module tested on its own, without the
 	 * platform's beans).
 	 */

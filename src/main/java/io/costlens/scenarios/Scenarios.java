@@ -53,6 +53,12 @@ public class Scenarios {
 	 */
 	public static final String COSTS = "scenario-costs";
 
+	/**
+	 * What {@link #dataSet} puts before a scenario's id, for naming that data set where
+	 * the id is not known yet (a page declaring it for the scenario in its path).
+	 */
+	public static final String DATA_SET_PREFIX = "scenario:";
+
 	/** The most scenarios one bulk create or delete handles. */
 	public static final int BULK_LIMIT = 100;
 
@@ -222,7 +228,7 @@ public class Scenarios {
 	 * change of its settings or status, the retention sweep, its deletion).
 	 */
 	public static String dataSet(UUID scenario) {
-		return "scenario:" + scenario;
+		return DATA_SET_PREFIX + scenario;
 	}
 
 	/** One page of the scenario's stored logs, newest first. */

@@ -103,6 +103,21 @@ class SpringCaches implements Caches {
 		}
 	}
 
+	@Override
+	public @Nullable String generations(String... dataSets) {
+		if (!this.enabled) {
+			return null;
+		}
+		try {
+			sendUnsentChanges();
+			return versioned("", dataSets);
+		}
+		catch (RuntimeException ex) {
+			storeFailed(ex);
+			return null;
+		}
+	}
+
 	private void bump(String dataSet) {
 		try {
 			this.generations.bump(dataSet);
