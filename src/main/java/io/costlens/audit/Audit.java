@@ -9,12 +9,14 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.costlens.audit.AuditRepository.ChainHead;
 import io.costlens.audit.AuditRepository.Pending;
+import io.costlens.platform.Caches;
 import io.costlens.platform.Page;
 
 /**
@@ -42,9 +44,18 @@ public class Audit {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	Audit(AuditRepository entries, TransactionTemplate transaction) {
+	/**
+	 * The data set of the audit log as a page lists it: every entry recorded or deleted
+	 * marks it changed.
+	 */
+	public static final String DATA = "audit";
+
+	private final Caches caches;
+
+	Audit(AuditRepository entries, TransactionTemplate transaction, ObjectProvider<Caches> caches) {
 		this.entries = entries;
 		this.transaction = transaction;
+		this.caches = caches.getIfAvailable(Caches::none);
 	}
 
 	/**
@@ -57,6 +68,7 @@ public class Audit {
 			.appendPending(new AuditEntry(0, Instant.now().truncatedTo(ChronoUnit.MILLIS), truncate(event.actor(), 100),
 					event.eventType(), event.action(), event.resourceType(), truncate(event.resourceId(), 100),
 					this.json.writeValueAsString(event.details()), truncate(event.clientIp(), 64), "", "")));
+		this.caches.changed(DATA);
 	}
 
 	/**

@@ -5,9 +5,11 @@ import java.util.Map;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.costlens.platform.Caches;
 import io.costlens.platform.Jobs;
 
 /**
@@ -18,7 +20,8 @@ import io.costlens.platform.Jobs;
 class AuditCleanup {
 
 	@Bean
-	RecurringTask<Void> deleteOldAuditEntries(Jobs jobs, AuditRepository entries, AuditProperties properties) {
+	RecurringTask<Void> deleteOldAuditEntries(Jobs jobs, AuditRepository entries, AuditProperties properties,
+			ObjectProvider<Caches> caches) {
 		return jobs.recurring("audit-delete-old-entries", properties.cleanupInterval(), () -> {
 			Instant cutoff = Instant.now().minus(properties.retention());
 			long deleted = 0;
@@ -28,6 +31,9 @@ class AuditCleanup {
 				deleted += batch;
 			}
 			while (batch == AuditRepository.DELETE_BATCH);
+			if (deleted > 0) {
+				caches.getIfAvailable(Caches::none).changed(Audit.DATA);
+			}
 			return Map.of("deleted", deleted, "older_than", cutoff);
 		});
 	}

@@ -38,6 +38,7 @@ class AuditPages implements DashboardPage {
 	}
 
 	@GetMapping("/ui/audit")
+	@KeptPage(Audit.DATA)
 	String list(@RequestParam(required = false) @Nullable String actor,
 			@RequestParam(required = false) @Nullable String event, @RequestParam(defaultValue = "1") int page,
 			Model model) {

@@ -55,6 +55,7 @@ class ProviderPages implements DashboardPage {
 	}
 
 	@GetMapping("/ui/providers")
+	@KeptPage({ Providers.KEYS, Providers.USAGE })
 	String keys(@RequestParam(required = false) @Nullable String period,
 			@RequestParam(name = "key", required = false) @Nullable UUID keyId,
 			@RequestParam(required = false) @Nullable String model, @RequestParam(defaultValue = "1") int page,

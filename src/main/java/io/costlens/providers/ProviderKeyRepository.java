@@ -11,8 +11,11 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.costlens.platform.Caches;
 
 /** Stored provider keys. */
 @Repository
@@ -21,10 +24,19 @@ class ProviderKeyRepository {
 	private static final String COLUMNS = "id, user_id, name, provider, key_ciphertext, key_preview, key_type, "
 			+ "is_active, limit_usd, limit_remaining_usd, limit_reset, created_at, last_validated_at, last_synced_at";
 
+	/**
+	 * The data set of the provider keys as a page shows them (name, state, type, limits,
+	 * when validated and synced): every write here marks it changed.
+	 */
+	static final String KEYS = "provider-keys";
+
 	private final JdbcClient jdbc;
 
-	ProviderKeyRepository(JdbcClient jdbc) {
+	private final Caches caches;
+
+	ProviderKeyRepository(JdbcClient jdbc, ObjectProvider<Caches> caches) {
 		this.jdbc = jdbc;
+		this.caches = caches.getIfAvailable(Caches::none);
 	}
 
 	void insert(ProviderKey key) {
@@ -41,6 +53,7 @@ class ProviderKeyRepository {
 			.param("active", key.active())
 			.param("now", utc(key.createdAt()))
 			.update();
+		this.caches.changed(KEYS);
 	}
 
 	Optional<ProviderKey> find(UUID id) {
@@ -102,10 +115,13 @@ class ProviderKeyRepository {
 			.param("active", active)
 			.param("now", utc(Instant.now()))
 			.update();
+		this.caches.changed(KEYS);
 	}
 
 	boolean delete(UUID id) {
-		return this.jdbc.sql("delete from provider_keys where id = :id").param("id", id).update() == 1;
+		boolean deleted = this.jdbc.sql("delete from provider_keys where id = :id").param("id", id).update() == 1;
+		this.caches.changed(KEYS);
+		return deleted;
 	}
 
 	/** Records a successful validation: the key's type and limits. */
@@ -121,14 +137,17 @@ class ProviderKeyRepository {
 			.param("reset", info.limitReset())
 			.param("at", utc(at))
 			.update();
+		this.caches.changed(KEYS);
 	}
 
 	/** Marks a key the provider refused inactive; {@code false} when it already was. */
 	boolean invalidate(UUID id, Instant at) {
-		return this.jdbc.sql("""
+		boolean invalidated = this.jdbc.sql("""
 				update provider_keys set is_active = false, invalidated_at = :at, last_validated_at = :at,
 				    updated_at = :at
 				where id = :id and is_active""").param("id", id).param("at", utc(at)).update() == 1;
+		this.caches.changed(KEYS);
+		return invalidated;
 	}
 
 	void synced(UUID id, Instant at) {
@@ -136,6 +155,7 @@ class ProviderKeyRepository {
 			.param("id", id)
 			.param("at", utc(at))
 			.update();
+		this.caches.changed(KEYS);
 	}
 
 	/** Every key's id and ciphertext, for re-encryption. */

@@ -33,6 +33,12 @@ public class Providers {
 	 */
 	public static final String USAGE = UsageRepository.USAGE;
 
+	/**
+	 * The data set of the provider keys (added, renamed, deactivated, deleted, validated,
+	 * refused, synced): a cache of what shows them names it.
+	 */
+	public static final String KEYS = ProviderKeyRepository.KEYS;
+
 	private static final TypeReference<UsagePage> USAGE_PAGE = new TypeReference<>() {
 	};
 

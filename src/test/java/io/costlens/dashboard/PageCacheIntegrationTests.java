@@ -199,6 +199,17 @@ class PageCacheIntegrationTests {
 	}
 
 	@Test
+	void listsAnAuditedChangeMadeSinceTheAuditLogWasKept() {
+		UiSession admin = UiSession.signedIn(this.api, this.users, "admin");
+		assertThat(admin.get("/ui/audit?event=scenario.created").statusCode()).isEqualTo(200);
+		assertThat(admin.get("/ui/audit?event=scenario.created").statusCode()).isEqualTo(200);
+
+		String id = running();
+
+		assertThat(admin.get("/ui/audit?event=scenario.created").body()).contains(id);
+	}
+
+	@Test
 	void listsAModelWhosePredictionWasLoggedAfterTheKeptView() {
 		String model = "kept-model-" + this.tag;
 		UiSession browser = UiSession.signedIn(this.api, this.users, "viewer");

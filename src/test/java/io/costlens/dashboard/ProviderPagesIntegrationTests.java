@@ -90,6 +90,29 @@ class ProviderPagesIntegrationTests {
 	}
 
 	@Test
+	void showsAKeyAddedOrRenamedThroughTheApiSinceThePageWasKept() {
+		TestUsers.User member = this.users.member();
+		UiSession browser = new UiSession(this.api);
+		browser.signIn(member.username(), member.password());
+		assertThat(browser.get("/ui/providers").body()).doesNotContain("api-added");
+		assertThat(browser.get("/ui/providers").body()).doesNotContain("api-added");
+
+		TestApi.Response added = this.api
+			.post("/api/keys", "{\"name\":\"api-added\",\"key\":\"" + OpenRouterFake.newKey() + "\"}")
+			.as(member.apiKey())
+			.send();
+		assertThat(added.status()).as(added.body()).isEqualTo(201);
+		assertThat(browser.get("/ui/providers").body()).contains("api-added");
+
+		this.api.patch("/api/keys/" + added.json().get("id").asString(), "{\"name\":\"api-renamed\"}")
+			.as(member.apiKey())
+			.send();
+		assertThat(browser.get("/ui/providers").body()).contains("api-renamed").doesNotContain("api-added");
+		UiSession other = UiSession.signedIn(this.api, this.users, "member");
+		assertThat(other.get("/ui/providers").body()).as("another member's keys").doesNotContain("api-renamed");
+	}
+
+	@Test
 	void refusesAKeyTooShortNamingTheFieldAndStoresNothing() {
 		TestUsers.User member = this.users.member();
 		UiSession browser = new UiSession(this.api);
