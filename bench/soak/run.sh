@@ -19,6 +19,12 @@
 # MALLOC_ARENA_MAX (2, as shipped),
 # HEAP (e.g. 192m: -Xmx instead of the shipped one), GC (Serial, G1, Parallel or Z: instead of the shipped one),
 # NMT=1 (native memory tracking: nmt.txt after the soak), PGHOST, PGUSER. The database is created when missing.
+# Where a slow minute comes from: the server's own request and group-commit histograms, read from
+# /actuator/prometheus after every minute, give slow.txt (per minute and endpoint: requests, and those over
+# 100 ms; per group committer: commits, those over 100 ms, the longest of the last 2 minutes); PG_ACTIVITY=1 also samples what
+# PostgreSQL's busy sessions on the database wait for, once a second (pg-activity.txt, counts in summary.txt),
+# and the machine's dirty page cache and disk writes (disk.txt: time, dirty KB, KB written and ms spent writing
+# by all disks since the last second).
 # Results go to bench/results/soak-<timestamp>/ (not versioned); summary.txt holds the figures,
 # class-histogram.txt what the live heap is made of at the end.
 set -euo pipefail
@@ -62,7 +68,7 @@ STARTED=$(date +%s)
 bench_start_server "$OUT/server.log" $JVM_OPTIONS $NMT_FLAG -Xlog:gc:file="$OUT/gc.log" -jar "$JAR"
 SERVER=$BENCH_SERVER
 SAMPLER=
-trap '[ -z "${SAMPLER:-}" ] || kill $SAMPLER 2>/dev/null || true; bench_stop_server' EXIT
+trap '[ -z "${SAMPLER:-}" ] || kill $SAMPLER 2>/dev/null || true; [ -z "${PG_SAMPLER:-}" ] || kill $PG_SAMPLER 2>/dev/null || true; bench_stop_server' EXIT
 bench_wait_ready "localhost:$PORT/ready" 300
 bench_wait_api_key "localhost:$PORT/api/v1/scenarios" "$KEY"
 echo "== server ready after $(($(date +%s) - STARTED)) s ($("$BENCH_JAVA" -version 2>&1 | head -1); $JVM_OPTIONS; MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-unset}; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))" \
@@ -106,6 +112,21 @@ echo "soak target $TARGET req/s (half of $MAX); first pause $DELAY ms per connec
 
 ( while kill -0 $SERVER 2>/dev/null; do echo "$(date -u +%s) $(rss)"; sleep 10; done ) >"$OUT/rss.txt" &
 SAMPLER=$!
+PG_SAMPLER=
+if [ -n "${PG_ACTIVITY:-}" ]; then
+  ( while kill -0 $SERVER 2>/dev/null; do
+      psql -d "$PGDATABASE" -AtqF ' | ' -c "select to_char(now(), 'HH24:MI:SS'), coalesce(wait_event_type, 'CPU'),
+        coalesce(wait_event, '-'), left(regexp_replace(query, '\s+', ' ', 'g'), 60) from pg_stat_activity
+        where datname = current_database() and state = 'active' and pid <> pg_backend_pid()" || true
+      awk -v t="$(date -u +%H:%M:%S)" 'FNR == NR { if ($1 == "Dirty:") d = $2; next }
+        $3 ~ /^(vd|sd|nvme|xvd)[a-z0-9]*$/ && $3 !~ /[0-9]p?[0-9]+$/ { k += $10 / 2; ms += $11 }
+        END { print t, d, k, ms }' /proc/meminfo /proc/diskstats >>"$OUT/disk-raw.txt"
+      sleep 1
+    done ) >"$OUT/pg-activity.txt" 2>/dev/null &
+  PG_SAMPLER=$!
+fi
+prometheus() { api "localhost:$PORT/actuator/prometheus" >"$OUT/prometheus-$1.txt" || true; }
+prometheus 0
 GC_FROM=$(wc -l <"$OUT/gc.log")
 cpu() { awk '{ printf "%.1f", ($14 + $15) / 100 }' "/proc/$SERVER/stat"; } # user + system seconds (100 ticks/s)
 CPU_FROM=$(cpu)
@@ -113,6 +134,7 @@ printf '%-7s %9s %9s %9s %7s %8s %8s\n' minute 'req/s' 'p50' 'p99' errors 'RSS M
 for minute in $(seq 1 "$MINUTES"); do
   f=$OUT/minute-$minute.txt
   load "$DELAY" 60s "$f"
+  prometheus "$minute"
   printf '%-7s %9s %9s %9s %7s %8s %8s\n' "$minute" "$(rps "$f")" "$(pct "$f" 50)" "$(pct "$f" 99)" "$(errors "$f")" "$(rss)" "$DELAY" \
     | tee -a "$OUT/minutes.txt"
   # the rate is CONNECTIONS / (pause + answer time): take the answer time this minute showed out of the pause
@@ -120,6 +142,25 @@ for minute in $(seq 1 "$MINUTES"); do
     'BEGIN { n = d + 1000 * c / t - 1000 * c / a; printf "%d", (n < 0) ? 0 : n }')
 done
 kill $SAMPLER 2>/dev/null || true
+[ -z "$PG_SAMPLER" ] || kill $PG_SAMPLER 2>/dev/null || true
+[ ! -f "$OUT/disk-raw.txt" ] || awk 'NR > 1 { print $1, $2, $3 - k, $4 - ms } { k = $3; ms = $4 }' "$OUT/disk-raw.txt" >"$OUT/disk.txt"
+# per minute, from the difference of two readings of the server's histograms: requests by endpoint and those
+# over 100 ms (the first bucket bound at or above 0.1 s), group commits by committer, those over 100 ms, the longest
+for minute in $(seq 1 "$MINUTES"); do
+  gawk -v minute="$minute" '
+    function key(line, label,   r) { return match(line, label "=\"[^\"]*\"") ? substr(line, RSTART + length(label) + 2, RLENGTH - length(label) - 3) : "" }
+    function le(line) { return key(line, "le") + 0 }
+    /^(http_server_requests|costlens_group_commit)_seconds_(count|bucket|max)\{/ {
+      name = ($0 ~ /^http/) ? "request " key($0, "method") " " key($0, "uri") : "group commit " key($0, "committer")
+      v = $NF + 0; sign = (FNR == NR) ? -1 : 1
+      if ($0 ~ /_count\{/) n[name] += sign * v
+      else if ($0 ~ /_max\{/) { if (sign > 0 && v > mx[name]) mx[name] = v }
+      else if (le($0) >= 0.1 && le($0) < 0.12) fast[name] += sign * v
+      seen[name] = 1
+    }
+    END { for (k in seen) if (n[k] > 0) printf "%-6s %-60s %8d %8d%s\n", minute, k, n[k], n[k] - fast[k], (k ~ /^group/) ? sprintf(" %8.0f ms", 1000 * mx[k]) : "" }
+  ' "$OUT/prometheus-$((minute - 1)).txt" "$OUT/prometheus-$minute.txt" 2>/dev/null | sort -k2 || true
+done >"$OUT/slow.txt"
 CPU_SOAK=$(awk -v a="$CPU_FROM" -v b="$(cpu)" 'BEGIN { printf "%.0f", b - a }')
 PEAK=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER/status")
 HEAP_AFTER=$(full_gc_heap)
@@ -159,7 +200,11 @@ YOUNG=$(awk '{ a[NR] = $1 } END { q = int(NR / 4); if (q < 1) { print "n/a"; exi
   echo "heap after young GCs: $YOUNG"
   echo "resident at the end: $(awk '/RssAnon/ { a = $2 } /RssFile/ { f = $2 } END { printf "%.0f MB anonymous, %.0f MB files (the JVM, the CDS archive)", a / 1024, f / 1024 }' "$OUT/status.txt");" \
     "class metadata committed $(awk '/^Total Usage/ { t = 1 } t && /Both:/ { sub(/ committed.*/, ""); n = split($0, w, "[ ,(]+"); print w[n - 2] " " w[n - 1]; exit }' "$OUT/metaspace.txt");" \
-    "compiled code $(awk '/^Code(Heap|Cache)/ { match($0, /used=[0-9]+Kb/); u += substr($0, RSTART + 5, RLENGTH - 7) } END { printf "%.0f MB", u / 1024 }' "$OUT/codecache.txt");" \
+    "compiled code $(awk '/^Code(Heap|Cache)/ { match($0, /used=[0-9]+Kb/); if ($0 ~ /^CodeHeap/) h += substr($0, RSTART + 5, RLENGTH - 7); else c += substr($0, RSTART + 5, RLENGTH - 7) } END { printf "%.0f MB", (h > 0 ? h : c) / 1024 }' "$OUT/codecache.txt");" \
     "heap resident $HEAP_RSS;" \
     "threads $(awk '/^Threads/ { print $2 }' "$OUT/status.txt")"
+  echo "minutes with requests over 100 ms (slow.txt: minute, endpoint, requests, over 100 ms):" \
+    "$(awk '$1 ~ /^[0-9]+$/ && $2 == "request" && $(NF) > 0 { s[$1] += $(NF) } END { for (m in s) printf "%s: %d; ", m, s[m] }' "$OUT/slow.txt")"
+  echo "group commits over 100 ms by minute: $(awk '$2 == "group" && $(NF - 2) > 0 { printf "%s %s: %d (longest %s ms); ", $1, $4, $(NF - 2), $(NF - 1) }' "$OUT/slow.txt")"
+  [ -z "${PG_ACTIVITY:-}" ] || echo "PostgreSQL active sessions by wait (1 s samples): $(awk -F' [|] ' '{ c[$2 " " $3]++ } END { for (k in c) printf "%s %d; ", k, c[k] }' "$OUT/pg-activity.txt")"
 } | tee -a "$OUT/summary.txt"
