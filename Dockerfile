@@ -30,7 +30,7 @@ COPY --from=build /layers/application/ ./
 ENV COSTLENS_DATA_DIR=/data \
 	SERVER_PORT=8000 \
 	MALLOC_ARENA_MAX=2 \
-	JAVA_TOOL_OPTIONS="-Xms64m -Xmx256m -XX:NewRatio=3 -XX:+UseSerialGC -XX:MetaspaceSize=128m -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError"
+	JAVA_TOOL_OPTIONS="-Xms64m -Xmx256m -XX:NewRatio=3 -XX:+UseSerialGC -XX:MetaspaceSize=128m -XX:TrimNativeHeapInterval=5000 -XX:-TieredCompilation -XX:CompileThresholdScaling=0.2 -XX:+ExitOnOutOfMemoryError"
 VOLUME ["/data"]
 EXPOSE 8000
 USER 10001:10001

@@ -43,7 +43,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 STARTS=${STARTS:-3}
 # glibc's malloc arenas as the image and the ConfigMap set them (MALLOC_ARENA_MAX= leaves glibc's default)
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}
-SERVER_JVM_OPTIONS=${SERVER_JVM_OPTIONS--Xms64m -Xmx256m -XX:NewRatio=3 -XX:+UseSerialGC -XX:MetaspaceSize=128m -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError}
+SERVER_JVM_OPTIONS=${SERVER_JVM_OPTIONS--Xms64m -Xmx256m -XX:NewRatio=3 -XX:+UseSerialGC -XX:MetaspaceSize=128m -XX:TrimNativeHeapInterval=5000 -XX:-TieredCompilation -XX:CompileThresholdScaling=0.2 -XX:+ExitOnOutOfMemoryError}
 JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}
 KEY=clk_bench-request-path-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 OUT=bench/results/request-path-$(date -u +%Y%m%dT%H%M%SZ)

@@ -39,7 +39,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 WARMUP=${WARMUP:-30s}
 MINUTES=${MINUTES:-10}
 # the defaults the Dockerfile, the Kubernetes ConfigMap and ./mvnw spring-boot:run start Costlens with
-JVM_OPTIONS=${JVM_OPTIONS:--Xms64m -Xmx256m -XX:NewRatio=3 -XX:+UseSerialGC -XX:MetaspaceSize=128m -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError}
+JVM_OPTIONS=${JVM_OPTIONS:--Xms64m -Xmx256m -XX:NewRatio=3 -XX:+UseSerialGC -XX:MetaspaceSize=128m -XX:TrimNativeHeapInterval=5000 -XX:-TieredCompilation -XX:CompileThresholdScaling=0.2 -XX:+ExitOnOutOfMemoryError}
 # and the C library's malloc arenas the image and the ConfigMap set (MALLOC_ARENA_MAX= leaves glibc's default)
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}
 [ -z "${HEAP:-}" ] || JVM_OPTIONS="$JVM_OPTIONS -Xmx$HEAP"

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JvmSettingsTests {
 
 	static final String SHIPPED = "-Xms64m -Xmx256m -XX:NewRatio=3 -XX:+UseSerialGC -XX:MetaspaceSize=128m "
-			+ "-XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError";
+			+ "-XX:TrimNativeHeapInterval=5000 -XX:-TieredCompilation -XX:CompileThresholdScaling=0.2 -XX:+ExitOnOutOfMemoryError";
 
 	@Test
 	void everyLaunchPathCarriesTheShippedSettings() throws IOException {
