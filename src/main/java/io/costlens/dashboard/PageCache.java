@@ -118,8 +118,8 @@ class PageCache implements HandlerInterceptor {
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			@Nullable ModelAndView result) throws Exception {
 		if (!(request.getAttribute(KEY) instanceof String key) || result == null || result.getView() != null
-				|| result.getViewName() == null || result.getViewName().contains(":")
-				|| response.getStatus() != HttpServletResponse.SC_OK) {
+				|| result.getViewName() == null || result.getViewName().startsWith("redirect:")
+				|| result.getViewName().startsWith("forward:") || response.getStatus() != HttpServletResponse.SC_OK) {
 			return;
 		}
 		View view = this.views.resolveViewName(result.getViewName(), LocaleContextHolder.getLocale());

@@ -41,6 +41,7 @@ class PalettePage implements DashboardPage {
 	}
 
 	@GetMapping("/ui/palette")
+	@KeptPage({ Scenarios.LISTED, Predictions.PREDICTIONS })
 	String results(@RequestParam(required = false) @Nullable String q, Model model, Locale locale) {
 		String query = (q != null) ? q.strip().toLowerCase(Locale.ROOT) : "";
 		CurrentUser me = CurrentUser.current().orElseThrow();

@@ -221,6 +221,27 @@ class PageCacheIntegrationTests {
 		assertThat(browser.get("/ui/predictions?period=24h").body()).contains(model);
 	}
 
+	@Test
+	void findsAScenarioAndAModelInThePaletteThatCameAfterItsResultsWereKept() {
+		String name = "palette-" + this.tag;
+		UiSession admin = UiSession.signedIn(this.api, this.users, "admin");
+		UiSession viewer = UiSession.signedIn(this.api, this.users, "viewer");
+		assertThat(admin.get("/ui/palette").body()).contains("#new-scenario");
+		assertThat(admin.get("/ui/palette").body()).contains("#new-scenario");
+		assertThat(viewer.get("/ui/palette").body()).doesNotContain("#new-scenario");
+		assertThat(admin.get("/ui/palette?q=" + name).body()).doesNotContain(name + "-scenario");
+		assertThat(admin.get("/ui/palette?q=" + name).body()).doesNotContain(name + "-scenario");
+
+		assertThat(this.api.post("/api/v1/scenarios", "{\"name\":\"" + name + "-scenario\",\"region\":\"us-east-1\"}")
+			.send()
+			.status()).isEqualTo(201);
+		assertThat(admin.get("/ui/palette?q=" + name).body()).contains(name + "-scenario")
+			.doesNotContain(name + "-model");
+		this.predictions.log(new NewPrediction(name + "-model", 40, true, null));
+
+		assertThat(admin.get("/ui/palette?q=" + name).body()).contains(name + "-scenario").contains(name + "-model");
+	}
+
 	private double hits() {
 		return this.meters.find("cache.gets")
 			.tag("cache", "dashboard-pages")
