@@ -18,7 +18,8 @@
 # JVM_OPTIONS (the JVM settings the project ships, README "Memory": -Xms64m -Xmx256m -XX:NewRatio=3 -XX:+UseSerialGC ...),
 # MALLOC_ARENA_MAX (2, as shipped),
 # HEAP (e.g. 192m: -Xmx instead of the shipped one), GC (Serial, G1, Parallel or Z: instead of the shipped one),
-# NMT=1 (native memory tracking: nmt.txt after the soak), PGHOST, PGUSER. The database is created when missing.
+# NMT=1 (native memory tracking: nmt.txt after the soak), PGHOST, PGUSER,
+# PG_MEMORY=1 (a PostgreSQL of its own, started with initdb from PG_BIN, data in /dev/shm, stopped at the end). The database is created when missing.
 # Where a slow minute comes from: the server's own request and group-commit histograms, read from
 # /actuator/prometheus after every minute, give slow.txt (per minute and endpoint: requests, and those over
 # 100 ms; per group committer: commits, those over 100 ms, the longest of the last 2 minutes); PG_ACTIVITY=1 also samples what
@@ -55,6 +56,26 @@ JCMD=$(bench_tool jcmd)
 
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
 : "${PGDATABASE:?set PGDATABASE to a database of its own}"
+OWN_PG=
+if [ -n "${PG_MEMORY:-}" ]; then
+  # a PostgreSQL of the soak's own with its data in memory (/dev/shm), so that a shared or slow disk's stalls
+  # (which every synchronous commit waits for) do not hide what the service itself does over the ten minutes
+  PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
+  [ -x "$PG_BIN/initdb" ] || { echo "PG_MEMORY=1 needs PostgreSQL's server binaries (PG_BIN, e.g. /usr/lib/postgresql/15/bin)" >&2; exit 2; }
+  OWN_PG=$(mktemp -d /dev/shm/costlens-soak-pg.XXXXXX)
+  AS_PG=
+  if [ "$(id -u)" = 0 ]; then AS_PG="runuser -u postgres --"; chown postgres "$OWN_PG"; fi
+  PGPORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  export PGHOST=127.0.0.1 PGUSER=postgres PGPORT
+  $AS_PG "$PG_BIN/initdb" -D "$OWN_PG/data" -A trust -U postgres >/dev/null
+  $AS_PG "$PG_BIN/pg_ctl" -D "$OWN_PG/data" -l "$OWN_PG/log" -w \
+    -o "-p $PGPORT -k $OWN_PG -c listen_addresses=127.0.0.1 -c max_connections=100" start >/dev/null
+  echo "== PostgreSQL of its own with its data in memory on port $PGPORT ($("$PG_BIN/postgres" --version))"
+fi
+stop_own_pg() {
+  [ -z "$OWN_PG" ] || { $AS_PG "$PG_BIN/pg_ctl" -D "$OWN_PG/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$OWN_PG"; }
+}
+trap stop_own_pg EXIT
 psql -d postgres -Atqc "select 1 from pg_database where datname = '$PGDATABASE'" | grep -q 1 || createdb "$PGDATABASE"
 export SERVER_PORT=$PORT COSTLENS_DATA_DIR=$OUT/data COSTLENS_ADMIN_API_KEY=$KEY
 export COSTLENS_ADMIN_PASSWORD=bench-soak-admin-password COSTLENS_RATELIMIT_ENABLED=false
@@ -68,7 +89,7 @@ STARTED=$(date +%s)
 bench_start_server "$OUT/server.log" $JVM_OPTIONS $NMT_FLAG -Xlog:gc:file="$OUT/gc.log" -jar "$JAR"
 SERVER=$BENCH_SERVER
 SAMPLER=
-trap '[ -z "${SAMPLER:-}" ] || kill $SAMPLER 2>/dev/null || true; [ -z "${PG_SAMPLER:-}" ] || kill $PG_SAMPLER 2>/dev/null || true; bench_stop_server' EXIT
+trap '[ -z "${SAMPLER:-}" ] || kill $SAMPLER 2>/dev/null || true; [ -z "${PG_SAMPLER:-}" ] || kill $PG_SAMPLER 2>/dev/null || true; bench_stop_server; stop_own_pg' EXIT
 bench_wait_ready "localhost:$PORT/ready" 300
 bench_wait_api_key "localhost:$PORT/api/v1/scenarios" "$KEY"
 echo "== server ready after $(($(date +%s) - STARTED)) s ($("$BENCH_JAVA" -version 2>&1 | head -1); $JVM_OPTIONS; MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-unset}; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))" \
