@@ -99,6 +99,15 @@ class Fragments {
 		return html.replace(TOKEN, (token != null) ? HtmlUtils.htmlEscape(token.getToken()) : "");
 	}
 
+	/**
+	 * A page this request rendered, with its CSRF token replaced by the stand-in that
+	 * {@link #withToken} fills in: for keeping a whole page.
+	 */
+	static String withStandIn(String html, HttpServletRequest request) {
+		CsrfToken token = token(request);
+		return (token != null) ? html.replace(HtmlUtils.htmlEscape(token.getToken()), TOKEN) : html;
+	}
+
 	private static @Nullable CsrfToken token(HttpServletRequest request) {
 		return (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 	}

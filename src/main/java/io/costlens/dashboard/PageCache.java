@@ -25,7 +25,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -34,7 +33,6 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
 import org.springframework.web.servlet.support.RequestContextUtils;
-import org.springframework.web.util.HtmlUtils;
 
 import io.costlens.accounts.Accounts;
 import io.costlens.platform.Caches;
@@ -56,9 +54,6 @@ import io.costlens.platform.CurrentUser;
  */
 @Component
 class PageCache implements HandlerInterceptor {
-
-	/** Stands for the request's CSRF token in a kept page. */
-	private static final String TOKEN = "@@page-csrf-token@@";
 
 	private static final String KEY = PageCache.class.getName() + ".key";
 
@@ -110,7 +105,7 @@ class PageCache implements HandlerInterceptor {
 			response.setLocale(page.locale());
 		}
 		response.setContentType(page.contentType());
-		response.getWriter().write(withToken(page.html(), request));
+		response.getWriter().write(Fragments.withToken(page.html(), request));
 		return false;
 	}
 
@@ -203,14 +198,8 @@ class PageCache implements HandlerInterceptor {
 		if (response.getStatus() != HttpServletResponse.SC_OK || html.contains(";jsessionid=")) {
 			return;
 		}
-		CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-		String kept = (token != null) ? html.replace(HtmlUtils.htmlEscape(token.getToken()), TOKEN) : html;
+		String kept = Fragments.withStandIn(html, request);
 		this.pages.put(key, new Kept(kept, response.getContentType(), response.getLocale()));
-	}
-
-	private static String withToken(String html, HttpServletRequest request) {
-		CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-		return html.replace(TOKEN, (token != null) ? HtmlUtils.htmlEscape(token.getToken()) : "");
 	}
 
 	/** Forgets every kept page (tests that change what no data set names). */
